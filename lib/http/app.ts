@@ -1,0 +1,88 @@
+import { zValidator } from '@hono/zod-validator';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { methodNotAllowed } from 'hono/method-not-allowed';
+import type { Logger } from '../log/logger.js';
+import { PlannerStateSchema } from '../schema/state.js';
+import type { PlanService } from '../service/plan-service.js';
+import { fieldIssues } from './errors.js';
+import { openApiDocument } from './openapi.js';
+
+export interface AppDeps {
+  service: PlanService;
+  logger: Logger;
+  bodyLimitBytes: number;
+}
+
+type Env = { Variables: { planned?: { plan_id: string; tasks: number; priority: number; action: string; degraded: boolean } } };
+
+const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json(\s*;.*)?$/i;
+
+/** The one Hono app behind every entry point: Lambda (API Gateway), the container server and the tests. */
+export function createApp({ service, logger, bodyLimitBytes }: AppDeps): Hono<Env> {
+  const app = new Hono<Env>();
+  const openapi = JSON.stringify(openApiDocument());
+
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    const planned = c.get('planned');
+    logger.info('request', {
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      duration_ms: Math.round((performance.now() - started) * 100) / 100,
+      ...(planned ?? {}),
+    });
+  });
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    const view = await service.tunables();
+    return c.json({ status: 'ready', tunables: view.source, degraded: view.degraded });
+  });
+  app.get('/openapi.json', (c) => c.body(openapi, 200, { 'content-type': 'application/json' }));
+
+  app.post(
+    '/plan',
+    async (c, next) => {
+      if (!JSON_TYPE.test(c.req.header('content-type') ?? '')) {
+        return c.json({ error: 'unsupported_media_type', message: 'send the state as application/json' }, 415);
+      }
+      await next();
+    },
+    bodyLimit({
+      maxSize: bodyLimitBytes,
+      onError: (c) => c.json({ error: 'payload_too_large', message: `body over ${bodyLimitBytes} bytes` }, 413),
+    }),
+    zValidator('json', PlannerStateSchema, (result, c) => {
+      if (!result.success) return c.json({ error: 'invalid_state', issues: fieldIssues(result.error) }, 400);
+    }),
+    async (c) => {
+      const state = c.req.valid('json');
+      const plan = await service.plan(state);
+      c.set('planned', {
+        plan_id: plan.plan_id,
+        tasks: plan.tasks.length,
+        priority: plan.priority,
+        action: plan.action,
+        degraded: plan.degraded,
+      });
+      logger.debug('plan', { state, plan });
+      return c.json(plan);
+    },
+  );
+
+  app.use(methodNotAllowed({ app }));
+  app.notFound((c) => c.json({ error: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` }, 404));
+  app.onError((err, c) => {
+    if (err instanceof HTTPException && err.status < 500) {
+      // Hono raises these for unreadable bodies (malformed JSON): the caller's fault, said plainly.
+      return c.json({ error: 'invalid_json', message: err.message }, err.status);
+    }
+    logger.error('unhandled error', { error: err });
+    return c.json({ error: 'internal_error', message: 'the planner failed; see its logs' }, 500);
+  });
+  return app;
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import pkg from '../../package.json' with { type: 'json' };
+import { PlanSchema } from '../schema/plan.js';
+import { PlannerStateSchema } from '../schema/state.js';
+
+export const ErrorSchema = z.strictObject({
+  error: z.string().describe('machine-readable error code'),
+  message: z.string().optional(),
+  issues: z.array(z.strictObject({ path: z.string(), message: z.string() })).optional(),
+});
+
+function schema(type: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(type, { io, unrepresentable: 'any' });
+  return rest;
+}
+
+const json = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } });
+const error = (description: string) => ({ description, content: json('Error') });
+
+/** The OpenAPI document, generated from the same zod schemas that validate requests and plans. */
+export function openApiDocument(): Record<string, unknown> {
+  return {
+    openapi: '3.1.0',
+    info: { title: 'AZR planner', version: pkg.version, description: pkg.description },
+    paths: {
+      '/plan': {
+        post: {
+          summary: 'Plan the next curriculum step for a training state',
+          requestBody: { required: true, content: json('PlannerState') },
+          responses: {
+            '200': { description: 'The plan', content: json('Plan') },
+            '400': error('Invalid state or malformed JSON: every bad field and why'),
+            '413': error('Body over the size limit'),
+            '415': error('Body is not application/json'),
+          },
+        },
+      },
+      '/healthz': { get: { summary: 'Liveness', responses: { '200': { description: 'Alive' } } } },
+      '/readyz': {
+        get: { summary: 'Readiness: tunables loaded', responses: { '200': { description: 'Ready' }, '503': error('Not ready') } },
+      },
+      '/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } } },
+    },
+    components: {
+      schemas: { PlannerState: schema(PlannerStateSchema, 'input'), Plan: schema(PlanSchema, 'output'), Error: schema(ErrorSchema, 'output') },
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { uniformInt } from 'pure-rand/distribution/uniformInt';
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
+
+/** The only source of randomness the planner and the generator see: seeded, so any plan replays exactly. */
+export interface Rng {
+  /** Uniform in [0, 1). */
+  next(): number;
+  /** Uniform integer in [lo, hi], both included. */
+  int(lo: number, hi: number): number;
+  /** One element of a non-empty array. */
+  pick<T>(items: readonly T[]): T;
+  /** A 32-bit seed for a child stream, so sub-tasks stay reproducible whatever their siblings draw. */
+  fork(): Rng;
+}
+
+class PureRng implements Rng {
+  constructor(private readonly gen: RandomGenerator) {}
+  next(): number {
+    return uniformFloat64(this.gen);
+  }
+  int(lo: number, hi: number): number {
+    return uniformInt(this.gen, lo, hi);
+  }
+  pick<T>(items: readonly T[]): T {
+    if (items.length === 0) throw new RangeError('pick: items must not be empty');
+    return items[uniformInt(this.gen, 0, items.length - 1)] as T;
+  }
+  fork(): Rng {
+    return createRng(uniformInt(this.gen, 0, 0x7fffffff));
+  }
+}
+
+/** murmur3's finaliser: neighbouring seeds (1, 2, 3…) otherwise start xoroshiro in near-identical states. */
+function mixSeed(seed: number): number {
+  let h = (seed ^ 0x9e3779b9) | 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+export function createRng(seed: number): Rng {
+  return new PureRng(xoroshiro128plus(mixSeed(seed)));
+}
+
+/** A fresh seed for requests that bring none; echoed in the plan so it can be replayed. */
+export function freshSeed(random: () => number): number {
+  return Math.floor(random() * 0x7fffffff);
+}

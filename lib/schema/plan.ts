@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { ModeSchema, TaskBodySchema } from './task.js';
+
+export const PoolSchema = z.enum(['alpha', 'beta']);
+export type Pool = z.infer<typeof PoolSchema>;
+
+export const SourceSchema = z.enum(['request', 'cloudwatch', 'default', 'mixed']);
+export const TunablesSourceSchema = z.enum(['ssm', 'env', 'default']);
+
+const PlannedTaskCommon = z.object({
+  task_id: z.string(),
+  difficulty: z.number().min(0).max(1).describe('measured difficulty of the generated program'),
+  expected_success: z.number().min(0).max(1).describe('Rasch-predicted solve rate for this mode'),
+  resource: PoolSchema,
+  weight: z.number().positive().describe('relative compute cost'),
+  description: z.string(),
+});
+export const PlannedTaskSchema = z.intersection(PlannedTaskCommon, TaskBodySchema);
+export type PlannedTask = z.infer<typeof PlannedTaskSchema>;
+
+export const AllocationSchema = z.strictObject({
+  alpha_tasks_count: z.number().int().nonnegative(),
+  beta_tasks_count: z.number().int().nonnegative(),
+  alpha_capacity: z.number().int().nonnegative(),
+  beta_capacity: z.number().int().nonnegative(),
+  deferred: z.number().int().nonnegative().describe('tasks wanted but not placed (capacity or generator failure)'),
+});
+export type Allocation = z.infer<typeof AllocationSchema>;
+
+export const ModeSummarySchema = z.strictObject({
+  mode: ModeSchema,
+  ability: z.number(),
+  success_rate: z.number().min(0).max(1),
+  target_success: z.number().min(0).max(1),
+  target_difficulty: z.number().min(0).max(1),
+  tasks: z.number().int().nonnegative(),
+});
+
+export const PlanSchema = z.strictObject({
+  plan_id: z.string(),
+  created_at: z.iso.datetime(),
+  seed: z.number().int(),
+  action: z.enum(['run', 'wait']),
+  retry_after_seconds: z.number().int().positive().optional(),
+  priority: z.number().int().min(1).max(10),
+  tasks: z.array(PlannedTaskSchema),
+  allocation: AllocationSchema,
+  modes: z.array(ModeSummarySchema),
+  rationale: z.array(z.string()),
+  warnings: z.array(z.string()),
+  sources: z.strictObject({ resources: SourceSchema, performance: SourceSchema, tunables: TunablesSourceSchema }),
+  degraded: z.boolean(),
+});
+export type Plan = z.infer<typeof PlanSchema>;

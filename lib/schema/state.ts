@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+const finite = z.number().refine(Number.isFinite, 'must be a finite number');
+/** Fractions and rates are clamped to [0,1] by normalisation (with a warning), so any finite number is accepted here. */
+const fraction = finite.describe('fraction 0..1; values outside are clamped with a warning');
+
+export const PoolStateSchema = z
+  .strictObject({
+    free_units: finite.optional().describe('free units (nodes) in the pool'),
+    total_units: finite.optional().describe('units (nodes) in the pool'),
+    free_fraction: fraction.optional().describe('free share of the pool, 0..1'),
+    utilization: fraction.optional().describe('busy share of the pool, 0..1 (free = 1 - utilization)'),
+  })
+  .describe('One compute pool');
+export type PoolState = z.infer<typeof PoolStateSchema>;
+
+export const ProgressPointSchema = z.strictObject({
+  target_success: z.number().min(0).max(1).describe('target solve rate used in that step'),
+  ability_gain: finite.describe('ability change measured after that step'),
+});
+export type ProgressPoint = z.infer<typeof ProgressPointSchema>;
+
+export const ModePerformanceSchema = z
+  .strictObject({
+    success_rate: fraction.optional().describe('observed solve rate, 0..1'),
+    difficulty: fraction.optional().describe('mean difficulty (0..1) of the tasks behind success_rate'),
+    samples: finite.optional().describe('rollouts behind success_rate'),
+    progress: z.array(ProgressPointSchema).max(256).optional().describe('recent steps, oldest first'),
+  })
+  .describe('Performance of one reasoning mode');
+export type ModePerformance = z.infer<typeof ModePerformanceSchema>;
+
+export const PlannerStateSchema = z
+  .strictObject({
+    alpha_free: fraction.optional().describe('free fraction of the alpha pool (seed-compatible form)'),
+    beta_free: fraction.optional().describe('free fraction of the beta pool (seed-compatible form)'),
+    performance_metrics: z
+      .strictObject({
+        deduction_success: fraction.optional(),
+        abduction_success: fraction.optional(),
+        induction_success: fraction.optional(),
+      })
+      .optional()
+      .describe('solve rates per mode (seed-compatible form)'),
+    resources: z.strictObject({ alpha: PoolStateSchema.optional(), beta: PoolStateSchema.optional() }).optional(),
+    performance: z
+      .strictObject({
+        deduction: ModePerformanceSchema.optional(),
+        abduction: ModePerformanceSchema.optional(),
+        induction: ModePerformanceSchema.optional(),
+      })
+      .optional(),
+    max_tasks: z.number().int().min(0).max(100000).optional().describe('cap on tasks for this call'),
+    seed: z.number().int().min(0).max(2147483647).optional().describe('same state + same seed => identical plan'),
+  })
+  .describe('Training state the plan is made for; every field optional');
+export type PlannerState = z.infer<typeof PlannerStateSchema>;
