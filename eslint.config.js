@@ -1,7 +1,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'cdk.out/', 'dist/', '.tools/', 'coverage/', 'bench/results/'] },
+  { ignores: ['node_modules/', 'cdk.out/', 'dist/', '.tools/', 'coverage/', 'bench/results/', 'scratch/'] },
   ...tseslint.configs.recommended,
   {
     rules: {

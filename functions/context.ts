@@ -1,3 +1,4 @@
+import { createAwsSources } from '../lib/aws/index.js';
 import { tunablesFromEnv } from '../lib/config/tunables.js';
 import { createApp } from '../lib/http/app.js';
 import { createLogger } from '../lib/log/logger.js';
@@ -8,7 +9,7 @@ export function createContext(env: Readonly<Record<string, string | undefined>> 
   const { tunables, issues } = tunablesFromEnv(env);
   const logger = createLogger(tunables.logLevel);
   for (const issue of issues) logger.warn('tunable ignored', { ...issue });
-  const service = createPlanService({ env });
+  const service = createPlanService({ env, ...createAwsSources(tunables, env) });
   const app = createApp({ service, logger, bodyLimitBytes: tunables.bodyLimitBytes });
   return { app, service, logger, tunables };
 }

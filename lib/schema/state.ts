@@ -17,6 +17,7 @@ export type PoolState = z.infer<typeof PoolStateSchema>;
 export const ProgressPointSchema = z.strictObject({
   target_success: z.number().min(0).max(1).describe('target solve rate used in that step'),
   ability_gain: finite.describe('ability change measured after that step'),
+  tasks: z.number().int().min(0).optional().describe('tasks of this mode in that step, so gains compare per task'),
 });
 export type ProgressPoint = z.infer<typeof ProgressPointSchema>;
 

@@ -1,0 +1,130 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { check, fmt, info, type PartResult } from './support/report.js';
+import { REALISTIC_STATE } from './support/states.js';
+
+/** Fresh processes per bundle; the median is reported (alternating runs, so drift hits both alike). */
+const RUNS = Number(process.env.COLD_RUNS ?? 15);
+/** ESM bundles that include the AWS SDK need require() for node built-ins (TOOLCHAIN-NOTES). */
+const BANNER = "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);";
+
+async function bundle(entry: string, outfile: string): Promise<number> {
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    minify: true,
+    banner: { js: BANNER },
+    logLevel: 'error',
+  });
+  return statSync(outfile).size;
+}
+
+/** An API Gateway HTTP API (payload 2.0) event from the $default stage. */
+function planEvent(body: string) {
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: '/plan',
+    rawQueryString: '',
+    headers: { 'content-type': 'application/json', host: 'api.example.com' },
+    requestContext: {
+      accountId: '123456789012',
+      apiId: 'api',
+      domainName: 'api.example.com',
+      domainPrefix: 'api',
+      http: { method: 'POST', path: '/plan', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bench' },
+      requestId: 'cold',
+      routeKey: '$default',
+      stage: '$default',
+      time: '25/Nov/2026:12:00:00 +0000',
+      timeEpoch: 0,
+    },
+    body,
+    isBase64Encoded: false,
+  };
+}
+
+interface Probe {
+  boot: number;
+  init: number;
+  first: number;
+  status: number;
+  body: number;
+}
+
+function probe(file: string, event: string): Probe {
+  const out = spawnSync(process.execPath, [resolve('bench/support/cold-probe.mjs'), pathToFileURL(file).href, event], {
+    encoding: 'utf8',
+    env: { ...process.env, LOG_LEVEL: 'INFO' },
+  });
+  const line = out.stdout.split('\n').find((l) => l.startsWith('COLD '));
+  if (out.status !== 0 || !line) throw new Error(`cold-start probe of ${file} failed: ${out.stderr}`);
+  const result = JSON.parse(line.slice(5)) as Probe;
+  if (result.status !== 200) throw new Error(`cold-start probe of ${file} answered ${result.status}`);
+  return result;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+const ms = (x: number): number => Math.round(x * 10) / 10;
+
+function summary(probes: Probe[], bytes: number) {
+  return {
+    bundle_bytes: bytes,
+    node_boot_ms: ms(median(probes.map((p) => p.boot))),
+    init_ms: ms(median(probes.map((p) => p.init))),
+    first_plan_ms: ms(median(probes.map((p) => p.first))),
+    init_plus_first_ms: ms(median(probes.map((p) => p.init + p.first))),
+    process_total_ms: ms(median(probes.map((p) => p.boot + p.init + p.first))),
+  };
+}
+
+export async function run(): Promise<PartResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'azr-cold-'));
+  try {
+    const planner = join(dir, 'api.mjs');
+    const bare = join(dir, 'bare.mjs');
+    const plannerBytes = await bundle('functions/api.ts', planner);
+    const bareBytes = await bundle('bench/bare-lambda.ts', bare);
+    const event = JSON.stringify(planEvent(JSON.stringify(REALISTIC_STATE)));
+    const plannerRuns: Probe[] = [];
+    const bareRuns: Probe[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      plannerRuns.push(probe(planner, event));
+      bareRuns.push(probe(bare, event));
+    }
+    const p = summary(plannerRuns, plannerBytes);
+    const b = summary(bareRuns, bareBytes);
+    const initRatio = Math.round((p.init_plus_first_ms / b.init_plus_first_ms) * 10) / 10;
+    const processRatio = Math.round((p.process_total_ms / b.process_total_ms) * 100) / 100;
+    const kb = (bytes: number) => `${fmt(bytes / 1024, 1)} KiB`;
+    return {
+      figures: { runs: RUNS, planner: p, bare: b, ratio_init_plus_first: initRatio, ratio_process_total: processRatio },
+      rows: [
+        info('bundle size, planner / bare Hono', `${kb(p.bundle_bytes)} / ${kb(b.bundle_bytes)}`),
+        info('module init, planner / bare', `${p.init_ms} / ${b.init_ms} ms`),
+        info('first POST /plan (16 tasks), planner / bare echo', `${p.first_plan_ms} / ${b.first_plan_ms} ms`),
+        check('init + first /plan, planner / bare', `${p.init_plus_first_ms} / ${b.init_plus_first_ms} ms = ${initRatio}x`, '<= 3x', initRatio <= 3),
+        check(
+          'fresh process to first answer (node boot included), planner / bare',
+          `${p.process_total_ms} / ${b.process_total_ms} ms = ${processRatio}x`,
+          '<= 3x',
+          processRatio <= 3,
+        ),
+      ],
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,69 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { Tunables } from '../lib/config/tunables.js';
+
+export interface FunctionSizing {
+  readonly memoryMiB: number;
+  readonly timeout: Duration;
+}
+
+/** Everything that may differ between deployments: dev and prod are two values of this, nothing else. */
+export interface PlannerStageProps {
+  readonly stageName: string;
+  /**
+   * Tunables that differ from the built-in defaults. SSM tunables become parameter values; bootstrap
+   * (environment-only) tunables become function environment. `ssmPrefix` is where the parameters live,
+   * `eventBusName` names the bus plans go to and `planMetricsNamespace` bounds PutMetricData, so IAM and
+   * configuration cannot disagree.
+   */
+  readonly tunables: Partial<Tunables>;
+  /** Create the plan bus (true), or publish to an existing bus of that name owned elsewhere (false). */
+  readonly createEventBus: boolean;
+  readonly api: FunctionSizing;
+  readonly scheduled: FunctionSizing;
+  readonly throttle: { readonly rateLimit: number; readonly burstLimit: number };
+  readonly scheduleRate: Duration;
+  /** Scheduler retries of one invocation before the event goes to the dead-letter queue. */
+  readonly scheduleRetryAttempts: number;
+  readonly scheduleMaxEventAge: Duration;
+  readonly logRetention: RetentionDays;
+  readonly p99LatencyThreshold: Duration;
+  /** SNS topic every alarm notifies; none leaves alarms visible in the console only. */
+  readonly alarmTopicArn?: string;
+  readonly removalPolicy: RemovalPolicy;
+}
+
+export const STAGES = {
+  dev: {
+    stageName: 'dev',
+    tunables: { ssmPrefix: '/osiris/azr-planner/dev/', eventBusName: 'azr-planner-dev', logLevel: 'DEBUG' },
+    createEventBus: true,
+    api: { memoryMiB: 512, timeout: Duration.seconds(10) },
+    scheduled: { memoryMiB: 512, timeout: Duration.seconds(60) },
+    throttle: { rateLimit: 20, burstLimit: 40 },
+    scheduleRate: Duration.minutes(15),
+    scheduleRetryAttempts: 2,
+    scheduleMaxEventAge: Duration.minutes(10),
+    logRetention: RetentionDays.ONE_WEEK,
+    p99LatencyThreshold: Duration.seconds(2),
+    removalPolicy: RemovalPolicy.DESTROY,
+  },
+  prod: {
+    stageName: 'prod',
+    tunables: {},
+    createEventBus: true,
+    // More memory buys proportionally more CPU, which is what cold starts and task generation need.
+    api: { memoryMiB: 1024, timeout: Duration.seconds(10) },
+    scheduled: { memoryMiB: 1024, timeout: Duration.seconds(60) },
+    throttle: { rateLimit: 200, burstLimit: 400 },
+    scheduleRate: Duration.minutes(15),
+    scheduleRetryAttempts: 3,
+    scheduleMaxEventAge: Duration.minutes(14),
+    logRetention: RetentionDays.THREE_MONTHS,
+    p99LatencyThreshold: Duration.seconds(1),
+    removalPolicy: RemovalPolicy.RETAIN,
+  },
+} as const satisfies Record<string, PlannerStageProps>;
+
+export type StageName = keyof typeof STAGES;
+export const isStageName = (name: string): name is StageName => Object.hasOwn(STAGES, name);

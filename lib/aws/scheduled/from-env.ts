@@ -1,0 +1,33 @@
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { tunablesFromEnv } from '../../config/tunables.js';
+import { createLogger } from '../../log/logger.js';
+import type { Logger } from '../../log/logger.js';
+import { awsClientConfig } from '../client-config.js';
+import { createCloudWatchStateSource } from '../cloudwatch/state-source.js';
+import { createAwsSources } from '../index.js';
+import { createScheduledRun } from './run.js';
+
+/**
+ * The scheduled run as the Lambda and the CronJob wire it: CloudWatch always (the run has no caller to give
+ * it a state), SSM when useSsm, clients configured from the environment.
+ */
+export function scheduledRunFromEnv(env: Readonly<Record<string, string | undefined>>, logger?: Logger) {
+  const { tunables, issues } = tunablesFromEnv(env);
+  const log = logger ?? createLogger(tunables.logLevel);
+  for (const issue of issues) log.warn('tunable ignored', { ...issue });
+  const config = awsClientConfig(tunables, env);
+  const cloudWatch = new CloudWatchClient(config);
+  const { tunablesSource } = createAwsSources(tunables, env);
+  return {
+    logger: log,
+    run: createScheduledRun({
+      env,
+      stateSource: createCloudWatchStateSource(cloudWatch),
+      ...(tunablesSource ? { tunablesSource } : {}),
+      eventBridge: new EventBridgeClient(config),
+      cloudWatch,
+      logger: log,
+    }),
+  };
+}

@@ -1,0 +1,90 @@
+import type { Rng } from '../random/rng.js';
+import { ref, ret } from './ast/nodes.js';
+import type { InputTy, Param, Program } from './ast/types.js';
+import type { Cur } from './families/context.js';
+import { Ctx } from './families/context.js';
+import { STAGES_FROM } from './families/registry.js';
+
+export interface Built {
+  program: Program;
+  /** Family bit set (families/family.ts). */
+  families: number;
+  /** Plain-English phrases, one per stage, in order. */
+  intent: string[];
+}
+
+const START: readonly InputTy[] = ['list_int', 'list_int', 'list_int', 'str', 'str', 'int', 'int', 'list_str'];
+const PARAM_NAME: Readonly<Record<InputTy, string>> = { int: 'n', str: 's', list_int: 'xs', list_str: 'words' };
+/** Longest pipeline; longer ones read as several unrelated programs glued together. */
+export const MAX_STAGES = 5;
+
+/**
+ * A program under construction as a pipeline of stages, each transforming the value the previous one
+ * produced (composition). It can be completed (`built`) after any stage, so a search can grow it until
+ * its measured difficulty is high enough.
+ */
+export class Pipeline {
+  private readonly ctx: Ctx;
+  private cur: Cur;
+  private readonly main: number;
+  /** Argument types in order; k's value is drawn with the others but passed only if a stage reads k. */
+  readonly argTypes: readonly InputTy[];
+  stages = 0;
+
+  constructor(rng: Rng, withK: boolean) {
+    this.ctx = new Ctx(rng);
+    const startTy = rng.pick(START);
+    this.main = this.ctx.slot(PARAM_NAME[startTy]);
+    if (withK) this.ctx.kSlot = this.ctx.slot('k');
+    this.argTypes = withK ? [startTy, 'int'] : [startTy];
+    this.cur = { e: ref(this.main), ty: startTy };
+  }
+
+  /** Whether another stage can follow the current value. */
+  canGrow(): boolean {
+    return this.stages < MAX_STAGES && STAGES_FROM[this.cur.ty].length > 0;
+  }
+
+  /** Adds one stage at complexity `level` (0..3); false when the current value's type takes no further stage. */
+  add(level: number): boolean {
+    if (!this.canGrow()) return false;
+    const families = STAGES_FROM[this.cur.ty];
+    const rng = this.ctx.rng;
+    this.cur = rng.pick(rng.pick(families)).build(this.ctx, this.cur, level);
+    this.stages++;
+    return true;
+  }
+
+  /** The program returning the current value; later stages may still be added. */
+  built(): Built {
+    const ctx = this.ctx;
+    const params: Param[] = [{ slot: this.main, ty: this.argTypes[0] as InputTy }];
+    if (ctx.kUsed) params.push({ slot: ctx.kSlot, ty: 'int' });
+    return {
+      program: { params, body: [...ctx.body, ret(this.cur.e)], names: ctx.names, returns: this.cur.ty },
+      families: ctx.families,
+      intent: ctx.intent.slice(),
+    };
+  }
+}
+
+/** Complexity level of a stage in a reference program of the given size. */
+export function referenceLevel(size: number, rng: Rng): number {
+  return Math.max(0, Math.min(3, Math.floor(size * 3.6 + rng.next() - 0.4)));
+}
+
+/**
+ * A reference program: size in [0, 1] sets the number of stages and their levels. The calibration
+ * table is the distribution of these programs' raw scores for size drawn uniformly.
+ */
+export function referenceProgram(rng: Rng, size: number): Pipeline {
+  const pipe = new Pipeline(rng, rng.next() < kChance(size));
+  const stages = Math.min(4, 1 + Math.floor(size * 2.6 + rng.next() * 1.2));
+  for (let i = 0; i < stages && pipe.add(referenceLevel(size, rng)); i++);
+  return pipe;
+}
+
+/** How often a program of this size takes a second argument k. */
+export function kChance(size: number): number {
+  return 0.15 + 0.35 * size;
+}

@@ -1,0 +1,294 @@
+import type { Expr, Iter, Program, Stmt, Value } from '../ast/types.js';
+import { callBuiltin } from './builtins.js';
+import { checkInt, checkSize, floorDiv, lessThan, pyIndex, pyMod, pySlice, scalarEq, truthy } from './pyops.js';
+import { REJECT } from './rejected.js';
+
+/** Evaluator steps one call may take; AZR's validator gives 10 s, we give a budget a solver can trace. */
+export const STEP_BUDGET = 20_000;
+
+export interface Run {
+  value: Value;
+  /** Expression nodes evaluated plus statements executed. */
+  steps: number;
+  /** Loop and comprehension iterations. */
+  trips: number;
+}
+
+/**
+ * A tree-walking evaluator with a step counter. Throws a `Rejected` when the program leaves the subset
+ * whose meaning matches CPython exactly (or would raise in CPython); the generator then discards it.
+ */
+class Machine {
+  steps = 0;
+  trips = 0;
+  ret: Value = 0;
+  constructor(private readonly frame: (Value | undefined)[]) {}
+
+  private tick(): void {
+    if (++this.steps > STEP_BUDGET) throw REJECT.steps;
+  }
+
+  ev(e: Expr): Value {
+    this.tick();
+    switch (e.k) {
+      case 'int':
+      case 'str':
+      case 'bool':
+        return e.v;
+      case 'var': {
+        const v = this.frame[e.slot];
+        if (v === undefined) throw REJECT.unbound;
+        return v;
+      }
+      case 'empty':
+        return e.of === 'list' ? [] : new Map<string, number>();
+      case 'bin':
+        return this.bin(e.op, this.ev(e.a), this.ev(e.b));
+      case 'cmp': {
+        const a = this.ev(e.a);
+        const b = this.ev(e.b);
+        switch (e.op) {
+          case '<':
+            return lessThan(a, b);
+          case '<=':
+            return !lessThan(b, a);
+          case '>':
+            return lessThan(b, a);
+          case '>=':
+            return !lessThan(a, b);
+          case '==':
+            return scalarEq(a, b);
+          case '!=':
+            return !scalarEq(a, b);
+        }
+        break;
+      }
+      case 'and': {
+        const a = this.ev(e.a);
+        return truthy(a) ? this.ev(e.b) : a;
+      }
+      case 'or': {
+        const a = this.ev(e.a);
+        return truthy(a) ? a : this.ev(e.b);
+      }
+      case 'not':
+        return !truthy(this.ev(e.a));
+      case 'in': {
+        const a = this.ev(e.a);
+        const b = this.ev(e.b);
+        let found: boolean;
+        if (typeof b === 'string') {
+          if (typeof a !== 'string') throw REJECT.type;
+          found = b.includes(a);
+        } else if (Array.isArray(b)) {
+          found = b.some((x) => scalarEq(x, a));
+        } else if (b instanceof Map) {
+          if (typeof a !== 'string') throw REJECT.type;
+          found = b.has(a);
+        } else throw REJECT.type;
+        return found !== e.negate;
+      }
+      case 'ifexp':
+        return truthy(this.ev(e.c)) ? this.ev(e.a) : this.ev(e.b);
+      case 'call': {
+        const args = e.args;
+        const a = this.ev(args[0] as Expr);
+        const b = args.length > 1 ? this.ev(args[1] as Expr) : undefined;
+        const c = args.length > 2 ? this.ev(args[2] as Expr) : undefined;
+        return callBuiltin(e.fn, a, b, c);
+      }
+      case 'index': {
+        const a = this.ev(e.a);
+        const i = this.ev(e.i);
+        if (a instanceof Map) {
+          if (typeof i !== 'string') throw REJECT.type;
+          const v = a.get(i);
+          if (v === undefined) throw REJECT.key;
+          return v;
+        }
+        if (typeof i !== 'number') throw REJECT.type;
+        return pyIndex(a, i);
+      }
+      case 'slice':
+        return pySlice(this.ev(e.a), e.lo, e.hi, e.step);
+      case 'comp':
+        return this.comp(e);
+    }
+    throw REJECT.type;
+  }
+
+  private bin(op: string, a: Value, b: Value): Value {
+    if (typeof a === 'number' && typeof b === 'number') {
+      switch (op) {
+        case '+':
+          return checkInt(a + b);
+        case '-':
+          return checkInt(a - b);
+        case '*':
+          return checkInt(a * b);
+        case '//':
+          return floorDiv(a, b);
+        case '%':
+          return pyMod(a, b);
+      }
+    }
+    if (op === '+' && typeof a === 'string' && typeof b === 'string') return checkSize(a + b);
+    if (op === '+' && Array.isArray(a) && Array.isArray(b)) return checkSize(a.concat(b));
+    throw REJECT.type;
+  }
+
+  /** Materialises what a loop walks over; enumerate and zip pair up items of the same sequence. */
+  private seq(it: Iter): readonly Value[] {
+    if (it.k === 'range') {
+      const lo = it.lo === null ? 0 : this.ev(it.lo);
+      const hi = this.ev(it.hi);
+      if (typeof lo !== 'number' || typeof hi !== 'number') throw REJECT.type;
+      if (hi - lo > 512) throw REJECT.size;
+      const out: number[] = [];
+      for (let i = lo; i < hi; i++) out.push(i);
+      return out;
+    }
+    const v = this.ev(it.a);
+    if (typeof v === 'string') return v.split('');
+    if (Array.isArray(v)) return v;
+    if (v instanceof Map && it.k === 'seq') return [...v.keys()];
+    throw REJECT.type;
+  }
+
+  /** Binds iteration j's variables; false once the sequence is exhausted (checked live, as CPython does for lists). */
+  private bind(it: Iter, xs: readonly Value[], j: number, slot: number, slot2: number): boolean {
+    const f = this.frame;
+    switch (it.k) {
+      case 'seq':
+      case 'range':
+        if (j >= xs.length) return false;
+        f[slot] = xs[j];
+        return true;
+      case 'enumerate':
+        if (j >= xs.length) return false;
+        f[slot] = j;
+        f[slot2] = xs[j];
+        return true;
+      case 'zip_next':
+        if (j + 1 >= xs.length) return false;
+        f[slot] = xs[j];
+        f[slot2] = xs[j + 1];
+        return true;
+    }
+  }
+
+  private comp(e: Extract<Expr, { k: 'comp' }>): Value {
+    const xs = this.seq(e.iter);
+    const out: Value[] = [];
+    let total = 0;
+    for (let j = 0; this.bind(e.iter, xs, j, e.slot, e.slot2); j++) {
+      this.trips++;
+      if (e.cond !== null && !truthy(this.ev(e.cond))) continue;
+      const v = this.ev(e.elem);
+      switch (e.out) {
+        case 'list':
+        case 'join':
+          out.push(v);
+          break;
+        case 'sum':
+          if (typeof v !== 'number') throw REJECT.type;
+          total = checkInt(total + v);
+          break;
+        // any/all stop at the first decisive item, as CPython's do.
+        case 'any':
+          if (truthy(v)) return true;
+          break;
+        case 'all':
+          if (!truthy(v)) return false;
+          break;
+      }
+    }
+    switch (e.out) {
+      case 'list':
+        return checkSize(out);
+      case 'join':
+        for (const p of out) if (typeof p !== 'string') throw REJECT.type;
+        return checkSize(out.join(e.sep));
+      case 'sum':
+        return total;
+      case 'any':
+        return false;
+      case 'all':
+        return true;
+    }
+  }
+
+  /** Runs a block; true when it executed a return (the value is in `ret`). */
+  exec(body: readonly Stmt[]): boolean {
+    const f = this.frame;
+    for (const s of body) {
+      this.tick();
+      switch (s.k) {
+        case 'assign':
+          f[s.slot] = this.ev(s.e);
+          break;
+        case 'aug': {
+          const cur = f[s.slot];
+          if (cur === undefined) throw REJECT.unbound;
+          f[s.slot] = this.bin(s.op, cur, this.ev(s.e));
+          break;
+        }
+        case 'append': {
+          const xs = f[s.slot];
+          if (!Array.isArray(xs)) throw REJECT.type;
+          xs.push(this.ev(s.e));
+          checkSize(xs);
+          break;
+        }
+        case 'setitem': {
+          const d = f[s.slot];
+          if (!(d instanceof Map)) throw REJECT.type;
+          const key = this.ev(s.key);
+          const v = this.ev(s.e);
+          if (typeof key !== 'string' || typeof v !== 'number') throw REJECT.type;
+          d.set(key, v);
+          if (d.size > 512) throw REJECT.size;
+          break;
+        }
+        case 'for': {
+          const xs = this.seq(s.iter);
+          for (let j = 0; this.bind(s.iter, xs, j, s.slot, s.slot2); j++) {
+            this.trips++;
+            if (this.exec(s.body)) return true;
+          }
+          break;
+        }
+        case 'while':
+          while (truthy(this.ev(s.c))) {
+            this.trips++;
+            if (this.exec(s.body)) return true;
+            this.tick();
+          }
+          break;
+        case 'if':
+          if (this.exec(truthy(this.ev(s.c)) ? s.then : s.else)) return true;
+          break;
+        case 'return':
+          this.ret = this.ev(s.e);
+          return true;
+      }
+    }
+    return false;
+  }
+}
+
+/** Copies an argument so a program that mutates its input cannot change the caller's (or a later run's) value. */
+function fresh(v: Value): Value {
+  if (Array.isArray(v)) return v.slice();
+  if (v instanceof Map) return new Map(v);
+  return v;
+}
+
+/** Calls f(*args). Falling off the end returns None in Python, which is outside the subset: rejected. */
+export function run(p: Program, args: readonly Value[]): Run {
+  const frame: (Value | undefined)[] = new Array<Value | undefined>(p.names.length).fill(undefined);
+  for (let i = 0; i < p.params.length; i++) frame[(p.params[i] as { slot: number }).slot] = fresh(args[i] as Value);
+  const m = new Machine(frame);
+  if (!m.exec(p.body)) throw REJECT.type;
+  return { value: m.ret, steps: m.steps, trips: m.trips };
+}

@@ -1,0 +1,63 @@
+import type { Rng } from '../../random/rng.js';
+import { assign, ref } from '../ast/nodes.js';
+import type { Expr, Stmt, Ty } from '../ast/types.js';
+import type { Family } from './family.js';
+import { familyBit } from './family.js';
+
+/** The value a pipeline has computed so far. */
+export interface Cur {
+  e: Expr;
+  ty: Ty;
+}
+
+/** Mutable state of one program under construction: names, emitted statements, families and intent phrases. */
+export class Ctx {
+  readonly names: string[] = [];
+  readonly body: Stmt[] = [];
+  families = 0;
+  /** Short plain-English phrases of what each stage does, for the induction message and the description. */
+  readonly intent: string[] = [];
+  /** Slot of the optional extra int parameter `k` (-1 when the program has none). */
+  kSlot = -1;
+  /** Whether any builder read k; an unread k is dropped from the signature. */
+  kUsed = false;
+
+  constructor(readonly rng: Rng) {}
+
+  /** A new variable slot named `base`, or base2, base3... when taken, so every slot has its own Python name. */
+  slot(base: string): number {
+    let name = base;
+    for (let i = 2; this.names.includes(name); i++) name = base + i;
+    this.names.push(name);
+    return this.names.length - 1;
+  }
+
+  tag(f: Family, phrase: string): void {
+    this.families |= familyBit(f);
+    this.intent.push(phrase);
+  }
+
+  chance(p: number): boolean {
+    return this.rng.next() < p;
+  }
+
+  /** cur as a variable reference, assigning it to a fresh variable first when it is a compound expression. */
+  hold(cur: Cur, base: string): Expr {
+    if (cur.e.k === 'var') return cur.e;
+    const s = this.slot(base);
+    this.body.push(assign(s, cur.e));
+    return ref(s);
+  }
+
+  /** A constant, or sometimes the parameter k, to make the program depend on a second argument. */
+  constOrK(lo: number, hi: number): Expr {
+    if (this.kSlot >= 0 && this.chance(0.3)) {
+      this.kUsed = true;
+      return ref(this.kSlot);
+    }
+    return { k: 'int', v: this.rng.int(lo, hi) };
+  }
+}
+
+/** Builds one pipeline stage at complexity level 0..3 from the current value; emits statements into ctx.body. */
+export type StageBuilder = (ctx: Ctx, cur: Cur, level: number) => Cur;

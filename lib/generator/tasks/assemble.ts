@@ -1,0 +1,31 @@
+import type { Example, TaskBody } from '../../schema/task.js';
+import type { Mode } from '../../schema/task.js';
+import type { Value } from '../ast/types.js';
+import { pyRepr } from '../render/literal.js';
+import { renderProgram } from '../render/python.js';
+import type { Candidate } from './candidate.js';
+import { VISIBLE_PAIRS } from './candidate.js';
+import { inductionMessage } from './message.js';
+
+function pairs(c: Candidate, from: number, to: number): Example[] {
+  const out: Example[] = [];
+  for (let i = from; i < to; i++) out.push({ input: c.inputs[i] as string, output: pyRepr(c.outputs[i] as Value) });
+  return out;
+}
+
+/** The mode's wire body (PLANNER.md §5) for a candidate. */
+export function assemble(mode: Mode, c: Candidate): TaskBody {
+  const program = renderProgram(c.built.program);
+  switch (mode) {
+    case 'deduction':
+      return { mode, payload: { program, input: c.inputs[0] as string }, answer: { output: pyRepr(c.outputs[0] as Value) } };
+    case 'abduction':
+      return { mode, payload: { program, output: pyRepr(c.outputs[0] as Value) }, answer: { input: c.inputs[0] as string } };
+    case 'induction':
+      return {
+        mode,
+        payload: { message: inductionMessage(c.built), examples: pairs(c, 0, VISIBLE_PAIRS) },
+        answer: { program, hidden_examples: pairs(c, VISIBLE_PAIRS, c.inputs.length) },
+      };
+  }
+}

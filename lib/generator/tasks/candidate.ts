@@ -1,0 +1,102 @@
+import type { Rng } from '../../random/rng.js';
+import type { Features, Mode } from '../../schema/task.js';
+import type { InputTy, Value } from '../ast/types.js';
+import type { Built } from '../compose.js';
+import { difficultyOf } from '../difficulty/calibration.js';
+import { rawScore } from '../difficulty/score.js';
+import type { StaticFeatures } from '../difficulty/static.js';
+import { staticFeatures } from '../difficulty/static.js';
+import { run } from '../eval/evaluate.js';
+import { Rejected } from '../eval/rejected.js';
+import { familyNames } from '../families/family.js';
+import { inputSize, randomArgs } from '../inputs.js';
+import { pyArgs } from '../render/literal.js';
+
+/** Induction shows this many pairs and keeps this many hidden (AZR uses 5 and 5; the contract asks >= 4 and >= 2). */
+export const VISIBLE_PAIRS = 5;
+export const HIDDEN_PAIRS = 3;
+
+/** A program evaluated on its first input: enough to measure it while a search is still growing it. */
+export interface Probe {
+  built: Built;
+  argTypes: readonly InputTy[];
+  /** Input size the arguments were drawn at (extra induction inputs use the same). */
+  size: number;
+  args: Value[];
+  output: Value;
+  trips: number;
+  steps: number;
+  stat: StaticFeatures;
+  raw: number;
+}
+
+/** A program with all its inputs and evaluated outputs, measured; not yet rendered or validated. */
+export interface Candidate {
+  built: Built;
+  args: Value[][];
+  /** The inputs in wire form, pairwise distinct. */
+  inputs: string[];
+  outputs: Value[];
+  features: Features;
+  raw: number;
+  difficulty: number;
+}
+
+/** Runs f on args (extra arguments beyond its parameters dropped), or null when the evaluator rejects it. */
+export function probe(built: Built, argTypes: readonly InputTy[], size: number, drawn: readonly Value[]): Probe | null {
+  const args = drawn.slice(0, built.program.params.length);
+  try {
+    const r = run(built.program, args);
+    const stat = staticFeatures(built.program);
+    const raw = rawScore({ ...stat, loop_trips: r.trips, input_size: inputSize(args) });
+    return { built, argTypes, size, args, output: r.value, trips: r.trips, steps: r.steps, stat, raw };
+  } catch (e) {
+    if (e instanceof Rejected) return null;
+    throw e;
+  }
+}
+
+/**
+ * Completes a probe into a candidate: induction draws further distinct inputs. Dynamic features
+ * (trips, steps, input size) are means over the task's calls, so an induction task is measured like
+ * one of its examples. Null when the evaluator rejects an extra input or distinct inputs run out.
+ */
+export function complete(mode: Mode, p: Probe, rng: Rng): Candidate | null {
+  const want = mode === 'induction' ? VISIBLE_PAIRS + HIDDEN_PAIRS : 1;
+  const n = p.built.program.params.length;
+  const args: Value[][] = [p.args];
+  const inputs: string[] = [pyArgs(p.args)];
+  const outputs: Value[] = [p.output];
+  let trips = p.trips;
+  let steps = p.steps;
+  let elems = inputSize(p.args);
+  for (let tries = 0; args.length < want && tries < want * 3; tries++) {
+    const a = randomArgs(p.argTypes, rng, p.size).slice(0, n);
+    const wire = pyArgs(a);
+    if (inputs.includes(wire)) continue;
+    try {
+      const r = run(p.built.program, a);
+      outputs.push(r.value);
+      trips += r.trips;
+      steps += r.steps;
+    } catch (e) {
+      if (e instanceof Rejected) return null;
+      throw e;
+    }
+    args.push(a);
+    inputs.push(wire);
+    elems += inputSize(a);
+  }
+  if (args.length < want) return null;
+  const features: Features = {
+    ops: p.stat.ops,
+    depth: p.stat.depth,
+    loop_trips: Math.round(trips / want),
+    input_size: Math.round(elems / want),
+    branches: p.stat.branches,
+    steps: Math.round(steps / want),
+    families: familyNames(p.built.families),
+  };
+  const raw = rawScore(features);
+  return { built: p.built, args, inputs, outputs, features, raw, difficulty: difficultyOf(raw) };
+}

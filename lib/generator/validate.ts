@@ -1,0 +1,85 @@
+import type { TaskBody } from '../schema/task.js';
+import type { Value } from './ast/types.js';
+import { STEP_BUDGET, run } from './eval/evaluate.js';
+import { Rejected } from './eval/rejected.js';
+import { isLiteralChar } from './eval/builtins.js';
+import { INT_LIMIT } from './eval/pyops.js';
+import { pyRepr } from './render/literal.js';
+import type { Candidate } from './tasks/candidate.js';
+
+/** Longest output literal a task may carry (characters), so a solver's answer stays short. */
+export const OUTPUT_LIMIT = 160;
+/** Longest input (call arguments) a task may carry. */
+export const INPUT_LIMIT = 160;
+export const MIN_VISIBLE = 4;
+export const MIN_HIDDEN = 2;
+
+function plainString(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isLiteralChar(s.charCodeAt(i))) return false;
+  return true;
+}
+
+/** A value whose repr is a plain Python literal that also maps onto JSON (ints, bools, strings, lists, str-keyed dicts). */
+export function isPlainLiteral(v: Value): boolean {
+  if (typeof v === 'number') return Number.isSafeInteger(v) && Math.abs(v) <= INT_LIMIT;
+  if (typeof v === 'boolean') return true;
+  if (typeof v === 'string') return plainString(v);
+  if (Array.isArray(v)) return v.every(isPlainLiteral);
+  for (const [k, n] of v) if (!plainString(k) || !isPlainLiteral(n)) return false;
+  return true;
+}
+
+function rerun(c: Candidate, i: number): string | null {
+  try {
+    const r = run(c.built.program, c.args[i] as Value[]);
+    if (r.steps > STEP_BUDGET) return 'over the step budget';
+    return pyRepr(r.value);
+  } catch (e) {
+    if (e instanceof Rejected) return null;
+    throw e;
+  }
+}
+
+/**
+ * Every check a task passes before it leaves the generator; returns the first failure, or null.
+ * The candidate was evaluated once already: each call runs again here and must give the same literal
+ * (determinism), which for abduction is also the proof that the answer input reaches the output.
+ */
+export function validate(c: Candidate, body: TaskBody): string | null {
+  for (let i = 0; i < c.args.length; i++) {
+    const args = c.args[i] as Value[];
+    const out = c.outputs[i] as Value;
+    if (!args.every(isPlainLiteral) || !isPlainLiteral(out)) return 'input or output outside plain literals';
+    const claimed = pyRepr(out);
+    if (claimed.length > OUTPUT_LIMIT) return 'output over the size limit';
+    if ((c.inputs[i] as string).length > INPUT_LIMIT) return 'input over the size limit';
+    if (rerun(c, i) !== claimed) return 'second evaluation disagrees with the first';
+  }
+  switch (body.mode) {
+    case 'deduction':
+      return body.answer.output === pyRepr(c.outputs[0] as Value) ? null : 'answer is not the evaluated output';
+    case 'abduction':
+      return body.payload.output === pyRepr(c.outputs[0] as Value) ? null : 'output is not reached by the answer input';
+    case 'induction':
+      return checkInduction(body, c);
+  }
+}
+
+function checkInduction(body: Extract<TaskBody, { mode: 'induction' }>, c: Candidate): string | null {
+  const visible = body.payload.examples;
+  const hidden = body.answer.hidden_examples;
+  if (visible.length < MIN_VISIBLE || hidden.length < MIN_HIDDEN) return 'too few example pairs';
+  const seen = new Set(visible.map((e) => e.input));
+  if (seen.size !== visible.length) return 'visible inputs repeat';
+  for (const h of hidden) if (seen.has(h.input)) return 'a hidden input is also visible';
+  if (new Set(hidden.map((e) => e.input)).size !== hidden.length) return 'hidden inputs repeat';
+  // A program whose outputs never change is guessable from one pair; the hidden pairs would prove nothing.
+  const outputs = new Set([...visible, ...hidden].map((e) => e.output));
+  if (outputs.size < 2) return 'every pair has the same output';
+  const m = body.payload.message;
+  if (m.length === 0 || m.includes('\n')) return 'message is not one line';
+  if (m.includes('def ') || m.includes('return ')) return 'message shows code';
+  for (const line of body.answer.program.split('\n').slice(1)) if (m.includes(line.trim())) return 'message quotes the program';
+  if (c.inputs.length !== visible.length + hidden.length) return 'pairs do not match the evaluated calls';
+  return null;
+}

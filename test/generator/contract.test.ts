@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { FAMILIES, generate } from '../../lib/generator/index.js';
+import { createRng } from '../../lib/random/rng.js';
+import type { GeneratedTask, Mode } from '../../lib/schema/task.js';
+import { FeaturesSchema, MODES, TaskBodySchema } from '../../lib/schema/task.js';
+
+const rng = createRng(99);
+const tasks: GeneratedTask[] = [];
+for (const mode of MODES) for (let i = 0; i < 400; i++) tasks.push(generate(mode as Mode, rng.next(), rng));
+
+describe('every task honours the contract (lib/schema/task.ts, PLANNER.md §5)', () => {
+  it('parses as a task body and its features as FeaturesSchema', () => {
+    for (const t of tasks) {
+      const { difficulty, features, weight, description, ...body } = t;
+      expect(TaskBodySchema.parse(body)).toEqual(body);
+      expect(FeaturesSchema.parse(features)).toEqual(features);
+      expect(difficulty).toBeGreaterThanOrEqual(0);
+      expect(difficulty).toBeLessThanOrEqual(1);
+      expect(weight).toBeGreaterThan(0);
+      expect(description).toMatch(new RegExp(`^${t.mode}: [a-z_+]+, depth \\d+$`));
+      for (const f of features.families) expect(FAMILIES).toContain(f);
+    }
+  });
+
+  it('programs define f and inputs are call arguments', () => {
+    for (const t of tasks) {
+      const program = t.mode === 'induction' ? t.answer.program : t.payload.program;
+      expect(program.startsWith('def f(')).toBe(true);
+      expect(program).not.toMatch(/\bimport\b|\bopen\(|\bprint\(|\beval\(|\bexec\(|\brandom\b|\btime\b/);
+      const params = (/^def f\(([^)]*)\):/.exec(program)?.[1] ?? '').split(', ').length;
+      const inputs = t.mode === 'deduction' ? [t.payload.input] : t.mode === 'abduction' ? [t.answer.input] : t.payload.examples.map((e) => e.input);
+      for (const input of inputs) expect(JSON.parse(`[${input.replaceAll("'", '"')}]`)).toHaveLength(params);
+    }
+  });
+
+  it('induction shows >= 4 distinct pairs, hides >= 2 unseen inputs and describes the intent in one line without code', () => {
+    for (const t of tasks) {
+      if (t.mode !== 'induction') continue;
+      const visible = t.payload.examples.map((e) => e.input);
+      const hidden = t.answer.hidden_examples.map((e) => e.input);
+      expect(new Set(visible).size).toBeGreaterThanOrEqual(4);
+      expect(hidden.length).toBeGreaterThanOrEqual(2);
+      for (const h of hidden) expect(visible).not.toContain(h);
+      const outputs = new Set([...t.payload.examples, ...t.answer.hidden_examples].map((e) => e.output));
+      expect(outputs.size).toBeGreaterThanOrEqual(2);
+      expect(t.payload.message).toMatch(/^f takes [^\n]+\.$/);
+      expect(t.payload.message).not.toMatch(/def |return |\[|\(|==|%/);
+    }
+  });
+
+  it('inputs and outputs are JSON-representable Python literals', () => {
+    const literals = tasks.flatMap((t) =>
+      t.mode === 'deduction'
+        ? [t.payload.input, t.answer.output]
+        : t.mode === 'abduction'
+          ? [t.answer.input, t.payload.output]
+          : [...t.payload.examples, ...t.answer.hidden_examples].flatMap((e) => [e.input, e.output]),
+    );
+    for (const lit of literals) {
+      const json = `[${lit.replaceAll("'", '"').replaceAll('True', 'true').replaceAll('False', 'false')}]`;
+      expect(() => JSON.parse(json), lit).not.toThrow();
+    }
+  });
+});

@@ -1,0 +1,55 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { GeneratedTask } from '../../lib/schema/task.js';
+
+/** One program and the calls whose outputs the generator claims. */
+export interface PyCheck {
+  id: string;
+  program: string;
+  calls: { input: string; output: string }[];
+}
+
+export interface PyMismatch {
+  id: string;
+  program: string;
+  input: string;
+  claimed: string;
+  python: string;
+}
+
+const DRIVER = fileURLToPath(new URL('./agree.py', import.meta.url));
+
+/** Runs every check in one real python3 process (agree.py) and returns what CPython disagreed with. */
+export function runInPython(checks: readonly PyCheck[]): { checked: number; mismatches: PyMismatch[] } {
+  const dir = mkdtempSync(join(tmpdir(), 'azr-agree-'));
+  try {
+    const file = join(dir, 'checks.json');
+    writeFileSync(file, JSON.stringify(checks));
+    const out = execFileSync('python3', [DRIVER, file], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    return JSON.parse(out) as { checked: number; mismatches: PyMismatch[] };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** What CPython must confirm for a task: deduction f(input) == output; abduction f(answer) == output; induction every pair. */
+export function checkOf(id: string, t: GeneratedTask): PyCheck {
+  switch (t.mode) {
+    case 'deduction':
+      return { id, program: t.payload.program, calls: [{ input: t.payload.input, output: t.answer.output }] };
+    case 'abduction':
+      return { id, program: t.payload.program, calls: [{ input: t.answer.input, output: t.payload.output }] };
+    case 'induction':
+      return { id, program: t.answer.program, calls: [...t.payload.examples, ...t.answer.hidden_examples] };
+  }
+}
+
+export function formatMismatches(ms: readonly PyMismatch[]): string {
+  return ms
+    .slice(0, 10)
+    .map((m) => `--- ${m.id}\n${m.program}\n# f(${m.input}) claimed ${m.claimed}, python gave ${m.python}`)
+    .join('\n');
+}
