@@ -1,7 +1,7 @@
 import type { Rng } from '../random/rng.js';
 import { ref, ret } from './ast/nodes.js';
 import type { InputTy, Param, Program } from './ast/types.js';
-import type { Cur } from './families/context.js';
+import type { Cur, CtxMark } from './families/context.js';
 import { Ctx } from './families/context.js';
 import { STAGES_FROM } from './families/registry.js';
 
@@ -15,6 +15,12 @@ export interface Built {
 
 const START: readonly InputTy[] = ['list_int', 'list_int', 'list_int', 'str', 'str', 'int', 'int', 'list_str'];
 const PARAM_NAME: Readonly<Record<InputTy, string>> = { int: 'n', str: 's', list_int: 'xs', list_str: 'words' };
+export interface PipelineMark {
+  ctx: CtxMark;
+  cur: Cur;
+  stages: number;
+}
+
 /** Longest pipeline; longer ones read as several unrelated programs glued together. */
 export const MAX_STAGES = 5;
 
@@ -40,6 +46,17 @@ export class Pipeline {
     this.cur = { e: ref(this.main), ty: startTy };
   }
 
+  /** Everything needed to undo the stages added after this point. */
+  mark(): PipelineMark {
+    return { ctx: this.ctx.mark(), cur: this.cur, stages: this.stages };
+  }
+
+  rollback(m: PipelineMark): void {
+    this.ctx.rollback(m.ctx);
+    this.cur = m.cur;
+    this.stages = m.stages;
+  }
+
   /** Whether another stage can follow the current value. */
   canGrow(): boolean {
     return this.stages < MAX_STAGES && STAGES_FROM[this.cur.ty].length > 0;
@@ -61,7 +78,7 @@ export class Pipeline {
     const params: Param[] = [{ slot: this.main, ty: this.argTypes[0] as InputTy }];
     if (ctx.kUsed) params.push({ slot: ctx.kSlot, ty: 'int' });
     return {
-      program: { params, body: [...ctx.body, ret(this.cur.e)], names: ctx.names, returns: this.cur.ty },
+      program: { params, body: [...ctx.body, ret(this.cur.e)], names: ctx.names.slice(), returns: this.cur.ty },
       families: ctx.families,
       intent: ctx.intent.slice(),
     };

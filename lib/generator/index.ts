@@ -1,5 +1,5 @@
 import type { Rng } from '../random/rng.js';
-import type { GeneratedTask, Mode } from '../schema/task.js';
+import type { GeneratedTask, Mode, TaskBody } from '../schema/task.js';
 import { MODES } from '../schema/task.js';
 import { GeneratorInputError } from './errors.js';
 import { assemble } from './tasks/assemble.js';
@@ -9,6 +9,21 @@ import { validate } from './validate.js';
 
 export { GeneratorInputError } from './errors.js';
 export { FAMILIES } from './families/family.js';
+
+/** Characters the solver reads: program and input, program and output, or message and examples. */
+function promptChars(body: TaskBody): number {
+  switch (body.mode) {
+    case 'deduction':
+      return body.payload.program.length + body.payload.input.length;
+    case 'abduction':
+      return body.payload.program.length + body.payload.output.length;
+    case 'induction': {
+      let n = body.payload.message.length;
+      for (const e of body.payload.examples) n += e.input.length + e.output.length;
+      return n;
+    }
+  }
+}
 
 /** Candidate searches per request before giving up; in practice the first one almost always succeeds. */
 const MAX_ROUNDS = 50;
@@ -34,7 +49,7 @@ export function generate(mode: Mode, difficulty: number, rng: Rng): GeneratedTas
     if (c === null) continue;
     const body = assemble(mode, c);
     if (validate(c, body) !== null) continue;
-    const payloadChars = JSON.stringify(body.payload).length;
+    const payloadChars = promptChars(body);
     return {
       ...body,
       difficulty: Math.round(c.difficulty * 1e4) / 1e4,

@@ -1,4 +1,4 @@
-import type { TaskBody } from '../schema/task.js';
+import type { Example, TaskBody } from '../schema/task.js';
 import type { Value } from './ast/types.js';
 import { STEP_BUDGET, run } from './eval/evaluate.js';
 import { Rejected } from './eval/rejected.js';
@@ -69,17 +69,22 @@ function checkInduction(body: Extract<TaskBody, { mode: 'induction' }>, c: Candi
   const visible = body.payload.examples;
   const hidden = body.answer.hidden_examples;
   if (visible.length < MIN_VISIBLE || hidden.length < MIN_HIDDEN) return 'too few example pairs';
-  const seen = new Set(visible.map((e) => e.input));
-  if (seen.size !== visible.length) return 'visible inputs repeat';
-  for (const h of hidden) if (seen.has(h.input)) return 'a hidden input is also visible';
-  if (new Set(hidden.map((e) => e.input)).size !== hidden.length) return 'hidden inputs repeat';
+  if (c.inputs.length !== visible.length + hidden.length) return 'pairs do not match the evaluated calls';
+  const all = [...visible, ...hidden];
+  let distinctOutputs = false;
+  for (let i = 0; i < all.length; i++) {
+    const e = all[i] as Example;
+    if (e.output !== (all[0] as Example).output) distinctOutputs = true;
+    for (let j = 0; j < i; j++) {
+      if ((all[j] as Example).input !== e.input) continue;
+      return i < visible.length ? 'visible inputs repeat' : j < visible.length ? 'a hidden input is also visible' : 'hidden inputs repeat';
+    }
+  }
   // A program whose outputs never change is guessable from one pair; the hidden pairs would prove nothing.
-  const outputs = new Set([...visible, ...hidden].map((e) => e.output));
-  if (outputs.size < 2) return 'every pair has the same output';
+  if (!distinctOutputs) return 'every pair has the same output';
   const m = body.payload.message;
   if (m.length === 0 || m.includes('\n')) return 'message is not one line';
   if (m.includes('def ') || m.includes('return ')) return 'message shows code';
-  for (const line of body.answer.program.split('\n').slice(1)) if (m.includes(line.trim())) return 'message quotes the program';
-  if (c.inputs.length !== visible.length + hidden.length) return 'pairs do not match the evaluated calls';
+  for (const line of body.answer.program.split('\n')) if (m.includes(line.trim())) return 'message quotes the program';
   return null;
 }

@@ -41,6 +41,7 @@ export const ChartValuesSchema = z.strictObject({
   imagePullSecrets: z.array(z.strictObject({ name: z.string().min(1) })),
   replicaCount: z.number().int().min(0),
   containerPort: port,
+  shutdownDelaySeconds: z.number().int().min(0).max(20).describe('preStop pause before SIGTERM; the grace period is 30 s'),
   service: z.strictObject({ type: z.enum(['ClusterIP', 'NodePort', 'LoadBalancer']), port }),
   serviceAccount: z.strictObject({
     create: z.boolean(),

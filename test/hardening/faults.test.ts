@@ -149,7 +149,7 @@ describe('faults: SSM', () => {
     ['throwing', () => ssm.on(GetParametersByPathCommand).rejects(new Error('getaddrinfo ENOTFOUND ssm.us-east-1.amazonaws.com')), /ENOTFOUND/],
     [
       'throttling',
-      () => ssm.on(GetParametersByPathCommand).rejects(new ThrottlingException({ message: 'Rate exceeded', $metadata: { httpStatusCode: 400 } })),
+      () => ssm.on(GetParametersByPathCommand).rejects(new ThrottlingException({ message: 'Rate exceeded', Message: 'Rate exceeded', $metadata: { httpStatusCode: 400 } })),
       /Rate exceeded/,
     ],
   ];

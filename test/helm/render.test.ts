@@ -13,7 +13,7 @@ import { envName, tunableKeys, tunablesFromEnv } from '../../lib/config/tunables
 import { createContext } from '../../functions/context.js';
 import { ENTRY_POINTS } from '../../scripts/build.js';
 import type { ChartValues } from '../../scripts/helm/values-schema.js';
-import { VALUE_FILES, lint, mergedValues, only, render, template } from './helm.js';
+import { CHART, VALUE_FILES, helm, lint, mergedValues, only, render, template } from './helm.js';
 import type { Manifest } from './helm.js';
 import { validateManifest } from './kube-schemas.js';
 
@@ -119,6 +119,9 @@ describe.each(VALUE_FILES.map((file) => [file ? basename(file) : 'default values
         expect(res.status, probe!.httpGet!.path).toBe(200);
       }
     }
+    expect(c.lifecycle?.preStop?.exec?.command).toEqual(
+      values.shutdownDelaySeconds > 0 ? ['sleep', String(values.shutdownDelaySeconds)] : undefined,
+    );
     // The image's CMD starts the server: the Deployment must not override it.
     expect(c.command).toBeUndefined();
     expect(c.args).toBeUndefined();
@@ -217,6 +220,19 @@ describe('the CI value files', () => {
     const env = envOf(container(podSpec(only<Deployment>(await render(file), 'Deployment'))));
     const modes = ['ENABLE_DEDUCTION', 'ENABLE_ABDUCTION', 'ENABLE_INDUCTION'].map((name) => env[name]);
     expect(modes.sort()).toEqual(['false', 'false', 'true']);
+  });
+});
+
+describe('Kubernetes versions', () => {
+  it('renders every value file on the oldest Kubernetes the chart declares (1.25), and refuses older ones', async () => {
+    for (const file of VALUE_FILES) {
+      const result = await helm(['template', 'planner', CHART, '--kube-version', '1.25.0', ...(file ? ['-f', file] : [])]);
+      expect(result.stderr, file).toBe('');
+      expect(result.code).toBe(0);
+    }
+    const old = await helm(['template', 'planner', CHART, '--kube-version', '1.24.0']);
+    expect(old.code).not.toBe(0);
+    expect(old.stderr).toContain('chart requires kubeVersion: >=1.25.0-0');
   });
 });
 

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { isMap, parse, parseDocument } from 'yaml';
 import type { Node } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TUNABLES, TunablesSchema, tunableKeys } from '../../lib/config/tunables.js';
+import { z } from 'zod';
+import { DEFAULT_TUNABLES, TUNABLES, TunablesSchema, envName, tunableKeys } from '../../lib/config/tunables.js';
 import { STAGES } from '../../infra/stages.js';
 import { chartReadme } from '../../scripts/helm/generate.js';
 import { ChartValuesSchema, valuesSchemaJson } from '../../scripts/helm/values-schema.js';
@@ -37,6 +38,24 @@ describe('values.yaml', () => {
     };
     walk(parseDocument(chartText('values.yaml')).contents, '');
     expect(undocumented).toEqual([]);
+  });
+
+  it('names each tunable\'s env var and bounds in its comment, as the code has them', () => {
+    const doc = parseDocument(chartText('values.yaml'));
+    const planner = doc.get('azrPlanner', true);
+    if (!isMap(planner)) throw new Error('values.yaml has no azrPlanner map');
+    const comments = new Map(
+      planner.items.map((pair, index) => {
+        const key = pair.key as Node & { value: string };
+        return [key.value, (key.commentBefore ?? (index === 0 ? planner.commentBefore : '')) ?? ''] as const;
+      }),
+    );
+    for (const key of tunableKeys()) {
+      const comment = comments.get(key) ?? '';
+      expect(comment, key).toContain(`Env ${envName(key)}`);
+      const { minimum, maximum } = z.toJSONSchema(TUNABLES[key].schema) as { minimum?: number; maximum?: number };
+      if (minimum !== undefined) expect(comment, key).toContain(`${minimum}..${maximum}`);
+    }
   });
 
   it('and every CI value file satisfy the chart schema; the CI files cover minimal, production and one mode', () => {

@@ -1,5 +1,5 @@
 import type { Rng } from '../../random/rng.js';
-import { assign, ref } from '../ast/nodes.js';
+import { assign, int, ref } from '../ast/nodes.js';
 import type { Expr, Stmt, Ty } from '../ast/types.js';
 import type { Family } from './family.js';
 import { familyBit } from './family.js';
@@ -8,6 +8,14 @@ import { familyBit } from './family.js';
 export interface Cur {
   e: Expr;
   ty: Ty;
+}
+
+export interface CtxMark {
+  names: number;
+  body: number;
+  intent: number;
+  families: number;
+  kUsed: boolean;
 }
 
 /** Mutable state of one program under construction: names, emitted statements, families and intent phrases. */
@@ -23,6 +31,19 @@ export class Ctx {
   kUsed = false;
 
   constructor(readonly rng: Rng) {}
+
+  /** A point to roll back to: builders only append, so truncating undoes a stage. */
+  mark(): CtxMark {
+    return { names: this.names.length, body: this.body.length, intent: this.intent.length, families: this.families, kUsed: this.kUsed };
+  }
+
+  rollback(m: CtxMark): void {
+    this.names.length = m.names;
+    this.body.length = m.body;
+    this.intent.length = m.intent;
+    this.families = m.families;
+    this.kUsed = m.kUsed;
+  }
 
   /** A new variable slot named `base`, or base2, base3... when taken, so every slot has its own Python name. */
   slot(base: string): number {
@@ -55,7 +76,7 @@ export class Ctx {
       this.kUsed = true;
       return ref(this.kSlot);
     }
-    return { k: 'int', v: this.rng.int(lo, hi) };
+    return int(this.rng.int(lo, hi));
   }
 }
 

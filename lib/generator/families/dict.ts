@@ -1,5 +1,7 @@
-import { assign, bin, call, cmp, comp, emptyDict, forLoop, int, ref, seq, setitem, slice } from '../ast/nodes.js';
-import type { Expr } from '../ast/types.js';
+import { assign, bin, call, cmp, comp, emptyDict, forLoop, index, int, ref, seq, setitem, slice } from '../ast/nodes.js';
+import type { CmpOp, Expr } from '../ast/types.js';
+
+const THRESHOLD: readonly CmpOp[] = ['>', '>=', '<'];
 import type { Ctx } from './context.js';
 import type { Stage } from './stage.js';
 
@@ -65,7 +67,7 @@ export const DICT: Stage[] = [
           const d = ctx.hold(cur, 'counts');
           const key = ctx.slot('key');
           ctx.tag('dict', 'lists the keys whose count passes a threshold');
-          return { e: comp('list', ref(key), key, seq(d), cmp(r.pick(['>', '>=', '<'] as const), call('get', d, ref(key), int(0)), int(r.int(1, 3)))), ty: 'list_str' };
+          return { e: comp('list', ref(key), key, seq(d), cmp(r.pick(THRESHOLD), index(d, ref(key)), int(r.int(1, 3)))), ty: 'list_str' };
         }
         default:
           ctx.tag('dict', 'adds up all the counts');

@@ -1,4 +1,4 @@
-import { append, assign, bin, cmp, comp, emptyList, enumerate, forLoop, ifStmt, int, ref, seq } from '../ast/nodes.js';
+import { and, append, assign, bin, cmp, comp, emptyList, enumerate, forLoop, ifStmt, int, or, ref, seq } from '../ast/nodes.js';
 import type { Stage } from './stage.js';
 import { arith, intCond } from './exprs.js';
 
@@ -33,7 +33,7 @@ export const LIST_FILTER: Stage[] = [
       const x = ctx.slot('x');
       const m = ctx.rng.int(2, 3);
       let cond = cmp('==', bin('%', ref(i), int(m)), int(ctx.rng.int(0, m - 1)));
-      if (level >= 2) cond = { k: ctx.chance(0.5) ? 'and' : 'or', a: cond, b: intCond(ctx, ref(x), level - 2) };
+      if (level >= 2) cond = (ctx.chance(0.5) ? and : or)(cond, intCond(ctx, ref(x), level - 2));
       ctx.tag('list_filter', 'keeps the numbers at some positions');
       return { e: comp('list', ref(x), i, enumerate(xs), cond, x), ty: 'list_int' };
     },

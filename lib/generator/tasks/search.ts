@@ -10,6 +10,8 @@ import { complete, probe } from './candidate.js';
 export const TOLERANCE = 0.04;
 /** Programs grown per request before the closest one is taken. */
 export const MAX_ATTEMPTS = 10;
+/** Stages undone and redrawn per program before starting a new one. */
+const MAX_STAGE_RETRIES = 3;
 /** How much smaller or larger redrawn inputs are when a grown program overshoots or falls short. */
 const INPUT_NUDGE = 0.35;
 
@@ -36,23 +38,34 @@ class Best {
 }
 
 /**
- * Grows one program stage by stage, measuring it after each (every step is a candidate), until its
- * raw score reaches `floor` or it cannot grow further. A program that then misses the window gets one
- * more input, smaller or larger, since input size moves the loop trips and the input_size feature.
+ * Grows one program stage by stage, measuring it after each (every measured step is a candidate),
+ * until its raw score reaches `floor`. A stage that overshoots the window or is rejected is undone and
+ * another drawn in its place, so the work on the stages before it is kept. A program that still
+ * misses gets one more input, smaller or larger: input size moves loop trips and the input_size feature.
  */
-function grow(target: number, floor: number, best: Best, rng: Rng): void {
+function grow(target: number, floor: number, ceiling: number, best: Best, rng: Rng): void {
   const pipe = new Pipeline(rng, rng.next() < kChance(target));
   const drawn = randomArgs(pipe.argTypes, rng, target);
   let p: Probe | null = null;
-  while (p === null || p.raw < floor) {
-    if (!pipe.add(levelFor(floor - (p?.raw ?? 0), rng))) break;
-    p = probe(pipe.built(), pipe.argTypes, target, drawn);
-    if (p === null) return;
-    best.offer(p);
+  let retries = 0;
+  while (pipe.canGrow() && retries <= MAX_STAGE_RETRIES) {
+    const mark = pipe.mark();
+    pipe.add(Math.max(0, levelFor(floor - (p?.raw ?? 0), rng) - (retries > 0 ? 1 : 0)));
+    const q = probe(pipe.built(), pipe.argTypes, target, drawn);
+    if (q !== null) best.offer(q);
+    if (best.done()) return;
+    if (q !== null && q.raw < floor) {
+      p = q;
+      continue;
+    }
+    if (q !== null && q.raw <= ceiling) break;
+    pipe.rollback(mark);
+    retries++;
   }
-  if (p === null || best.done()) return;
-  const size = Math.min(1, Math.max(0, target + (difficultyOf(p.raw) > target ? -INPUT_NUDGE : INPUT_NUDGE)));
-  const q = probe(p.built, pipe.argTypes, size, randomArgs(pipe.argTypes, rng, size));
+  const last = best.probe;
+  if (last === null) return;
+  const size = Math.min(1, Math.max(0, target + (difficultyOf(last.raw) > target ? -INPUT_NUDGE : INPUT_NUDGE)));
+  const q = probe(last.built, last.argTypes, size, randomArgs(last.argTypes, rng, size));
   if (q !== null) best.offer(q);
 }
 
@@ -63,7 +76,8 @@ function grow(target: number, floor: number, best: Best, rng: Rng): void {
  */
 export function searchCandidate(mode: Mode, target: number, rng: Rng): Candidate | null {
   const floor = rawAt(target - TOLERANCE / 2);
+  const ceiling = rawAt(target + TOLERANCE);
   const best = new Best(target);
-  for (let attempt = 0; attempt < MAX_ATTEMPTS && !best.done(); attempt++) grow(target, floor, best, rng);
+  for (let attempt = 0; attempt < MAX_ATTEMPTS && !best.done(); attempt++) grow(target, floor, ceiling, best, rng);
   return best.probe === null ? null : complete(mode, best.probe, rng);
 }
