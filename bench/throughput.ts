@@ -1,7 +1,7 @@
 import autocannon from 'autocannon';
-import { createPlanService } from '../lib/service/plan-service.js';
-import type { PlannerState } from '../lib/schema/state.js';
 import { PlanSchema } from '../lib/schema/plan.js';
+import type { PlannerState } from '../lib/schema/state.js';
+import { createPlanService } from '../lib/service/plan-service.js';
 import { check, fmt, info, type PartResult } from './support/report.js';
 import { startServer, type ServerProcess } from './support/server-process.js';
 import { REALISTIC_STATE, WAIT_STATE } from './support/states.js';
@@ -16,36 +16,44 @@ export interface LoadFigures {
   p50_ms: number;
   p99_ms: number;
   errors: number;
+  /** Server CPU time per answered request: steadier than req/s on a shared machine. */
+  cpu_us_per_request: number;
 }
+type Pair = { c10: LoadFigures; c50: LoadFigures };
 
-async function load(url: string, body: string, connections: number, seconds: number): Promise<LoadFigures> {
+async function load(server: ServerProcess, body: string, connections: number, seconds: number): Promise<LoadFigures> {
+  const cpuBefore = server.cpuMs();
   const result = await autocannon({
-    url: `${url}/plan`,
+    url: `${server.url}/plan`,
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body,
     connections,
     duration: seconds,
   });
+  const cpu = server.cpuMs() - cpuBefore;
   return {
     rps: Math.round(result.requests.average),
     p50_ms: result.latency.p50,
     p99_ms: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
+    cpu_us_per_request: Math.round((cpu * 1000) / Math.max(1, result.requests.total)),
   };
 }
 
-/** Plans per second of the same planner called in-process, one plan after another (as the server's one thread). */
-async function inProcess(state: PlannerState, seconds: number): Promise<number> {
+/** The same planner called in-process, one plan after another (as the server's one thread would). */
+async function inProcess(state: PlannerState, seconds: number): Promise<{ rps: number; cpuUs: number }> {
   const service = createPlanService({ env: {} });
-  const until = performance.now() + seconds * 1000;
+  const cpu0 = process.cpuUsage();
   const started = performance.now();
+  const until = started + seconds * 1000;
   let plans = 0;
   while (performance.now() < until) {
     await service.plan(state);
     plans += 1;
   }
-  return Math.round(plans / ((performance.now() - started) / 1000));
+  const cpu = process.cpuUsage(cpu0);
+  return { rps: Math.round(plans / ((performance.now() - started) / 1000)), cpuUs: Math.round((cpu.user + cpu.system) / plans) };
 }
 
 async function expectPlan(server: ServerProcess, state: PlannerState, check: (tasks: number, action: string) => boolean) {
@@ -61,67 +69,75 @@ async function expectPlan(server: ServerProcess, state: PlannerState, check: (ta
 }
 
 /** A warm-up (JIT, connection pools), then the measured runs at 10 and 50 connections. */
-async function measure(server: ServerProcess, state: PlannerState): Promise<{ c10: LoadFigures; c50: LoadFigures }> {
+async function measure(server: ServerProcess, state: PlannerState): Promise<Pair> {
   const body = JSON.stringify(state);
-  await load(server.url, body, 10, Math.max(1, SECONDS / 3));
-  return { c10: await load(server.url, body, 10, SECONDS), c50: await load(server.url, body, 50, SECONDS) };
+  await load(server, body, 10, Math.max(1, SECONDS / 3));
+  return { c10: await load(server, body, 10, SECONDS), c50: await load(server, body, 50, SECONDS) };
+}
+
+async function withServer<T>(entry: string, env: Record<string, string>, work: (server: ServerProcess) => Promise<T>): Promise<T> {
+  const server = await startServer(entry, env);
+  try {
+    return await work(server);
+  } finally {
+    await server.stop();
+  }
 }
 
 const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100;
 const latency = (f: LoadFigures): string => `p50 ${f.p50_ms} ms, p99 ${f.p99_ms} ms`;
+const load10 = (f: Pair): string => `${fmt(f.c10.rps)} req/s, ${latency(f.c10)}, ${fmt(f.c10.cpu_us_per_request)} µs CPU/req`;
+const load50 = (f: Pair): string => `${fmt(f.c50.rps)} req/s, ${latency(f.c50)}, ${fmt(f.c50.cpu_us_per_request)} µs CPU/req`;
 
+/**
+ * POST /plan on the container entry (functions/server.ts, a child process on a loopback port) under autocannon,
+ * against (a) the same planner in-process on the same state and (b) a bare Hono echo route served the same way.
+ * The in-process baseline is measured before and after the load runs and averaged, as the machine drifts.
+ */
 export async function run(): Promise<PartResult> {
   await inProcess(REALISTIC_STATE, Math.max(1, SECONDS / 3));
   const before = await inProcess(REALISTIC_STATE, SECONDS / 2);
-
-  const planServer = await startServer('functions/server.ts', { LOG_LEVEL });
-  let plan16: { c10: LoadFigures; c50: LoadFigures };
-  let wait: { c10: LoadFigures; c50: LoadFigures };
-  try {
-    await expectPlan(planServer, REALISTIC_STATE, (tasks, action) => action === 'run' && tasks === 16);
-    await expectPlan(planServer, WAIT_STATE, (_, action) => action === 'wait');
-    plan16 = await measure(planServer, REALISTIC_STATE);
-    wait = await measure(planServer, WAIT_STATE);
-  } finally {
-    await planServer.stop();
-  }
-  const echoServer = await startServer('bench/echo-server.ts');
-  let echo: { c10: LoadFigures; c50: LoadFigures };
-  try {
-    echo = await measure(echoServer, WAIT_STATE);
-  } finally {
-    await echoServer.stop();
-  }
+  const { plan16, wait } = await withServer('functions/server.ts', { LOG_LEVEL }, async (server) => {
+    await expectPlan(server, REALISTIC_STATE, (tasks, action) => action === 'run' && tasks === 16);
+    await expectPlan(server, WAIT_STATE, (_, action) => action === 'wait');
+    return { plan16: await measure(server, REALISTIC_STATE), wait: await measure(server, WAIT_STATE) };
+  });
+  const echo = await withServer('bench/echo-server.ts', {}, (server) => measure(server, WAIT_STATE));
   const after = await inProcess(REALISTIC_STATE, SECONDS / 2);
-  const inProcessRps = Math.round((before + after) / 2);
-  const a = { c10: ratio(plan16.c10.rps, inProcessRps), c50: ratio(plan16.c50.rps, inProcessRps) };
+
+  const baseline = { rps: Math.round((before.rps + after.rps) / 2), cpuUs: Math.round((before.cpuUs + after.cpuUs) / 2) };
+  const a = { c10: ratio(plan16.c10.rps, baseline.rps), c50: ratio(plan16.c50.rps, baseline.rps) };
   const b = { c10: ratio(wait.c10.rps, echo.c10.rps), c50: ratio(wait.c50.rps, echo.c50.rps) };
+  const cpuShare = ratio(baseline.cpuUs, plan16.c10.cpu_us_per_request);
   const errors = [plan16, wait, echo].reduce((n, r) => n + r.c10.errors + r.c50.errors, 0);
   return {
     figures: {
       log_level: LOG_LEVEL,
       seconds_per_run: SECONDS,
-      in_process_plans_per_s: { before, after, mean: inProcessRps },
+      in_process: { before, after, mean: baseline },
       plan16,
       wait,
       echo,
       ratio_plan16_vs_in_process: a,
       ratio_wait_vs_echo: b,
+      cpu_in_process_vs_server_per_plan: cpuShare,
     },
     rows: [
-      info('in-process planner, 16-task plan (baseline a)', `${fmt(inProcessRps)} plans/s (before ${fmt(before)}, after ${fmt(after)})`),
-      info('server /plan 16 tasks, 10 conn', `${fmt(plan16.c10.rps)} req/s, ${latency(plan16.c10)}`),
-      info('server /plan 16 tasks, 50 conn', `${fmt(plan16.c50.rps)} req/s, ${latency(plan16.c50)}`),
-      check('(a) server / in-process, 10 conn', `${a.c10}x`, '>= 0.8x', a.c10 >= 0.8),
-      check('(a) server / in-process, 50 conn', `${a.c50}x`, '>= 0.8x', a.c50 >= 0.8),
-      info('bare Hono echo, 10 / 50 conn (baseline b)', `${fmt(echo.c10.rps)} / ${fmt(echo.c50.rps)} req/s`),
-      info('server /plan wait, 10 conn', `${fmt(wait.c10.rps)} req/s, ${latency(wait.c10)}`),
-      info('server /plan wait, 50 conn', `${fmt(wait.c50.rps)} req/s, ${latency(wait.c50)}`),
-      check('(b) wait plan / echo, 10 conn', `${b.c10}x`, '>= 0.5x', b.c10 >= 0.5),
-      check('(b) wait plan / echo, 50 conn', `${b.c50}x`, '>= 0.5x', b.c50 >= 0.5),
+      info('in-process planner, 16-task plan (baseline a)', `${fmt(baseline.rps)} plans/s, ${fmt(baseline.cpuUs)} µs CPU/plan (before ${fmt(before.rps)}, after ${fmt(after.rps)})`),
+      info(`server /plan 16 tasks, 10 conn (log ${LOG_LEVEL})`, load10(plan16)),
+      info(`server /plan 16 tasks, 50 conn (log ${LOG_LEVEL})`, load50(plan16)),
+      check('(a) server / in-process plans/s, 10 conn', `${a.c10}x`, '>= 0.8x', a.c10 >= 0.8),
+      check('(a) server / in-process plans/s, 50 conn', `${a.c50}x`, '>= 0.8x', a.c50 >= 0.8),
+      info('(a) in-process / server CPU per plan, 10 conn', `${cpuShare}x`),
+      info('bare Hono echo, 10 conn (baseline b)', load10(echo)),
+      info('bare Hono echo, 50 conn (baseline b)', load50(echo)),
+      info('server /plan wait, 10 conn', load10(wait)),
+      info('server /plan wait, 50 conn', load50(wait)),
+      check('(b) wait plan / echo req/s, 10 conn', `${b.c10}x`, '>= 0.5x', b.c10 >= 0.5),
+      check('(b) wait plan / echo req/s, 50 conn', `${b.c50}x`, '>= 0.5x', b.c50 >= 0.5),
       check('p99 at 10 conn, 16-task plan', `${plan16.c10.p99_ms} ms`, '< 10 ms', plan16.c10.p99_ms < 10),
       check('p99 at 10 conn, wait plan', `${wait.c10.p99_ms} ms`, '< 10 ms', wait.c10.p99_ms < 10),
-      check('errors (all runs)', fmt(errors), '0', errors === 0),
+      check('errors, all runs', fmt(errors), '0', errors === 0),
     ],
   };
 }

@@ -54,7 +54,7 @@ function summarise(name: string, runs: RunResult[]): StrategySummary {
 const runAll = (strategy: Strategy, family: Family, generate: TaskGenerator, realise: Realise): StrategySummary =>
   summarise(
     strategy.name,
-    Array.from({ length: SEEDS }, (_, seed) => simulate(strategy, family, 1000 + seed, HORIZON, generate, realise)),
+    Array.from({ length: SEEDS }, (_, seed) => simulate(strategy, family, { seed: 1000 + seed, horizon: HORIZON, generate, realise })),
   );
 
 export interface FamilyResult {

@@ -49,7 +49,14 @@ function initialEvaluation(learner: Learner, realise: Realise, rng: Rng): StepVi
  * gains are what the strategy sees next. The ability gain fed back is the true one, as a perfect evaluation
  * would measure it (the planner still sees abilities only through the Binomial solve rates).
  */
-export function simulate(strategy: Strategy, family: Family, seed: number, horizon: number, generate: TaskGenerator, realise: Realise): RunResult {
+export interface RunOptions {
+  seed: number;
+  horizon: number;
+  generate: TaskGenerator;
+  realise: Realise;
+}
+
+export function simulate(strategy: Strategy, family: Family, { seed, horizon, generate, realise }: RunOptions): RunResult {
   const rng = createRng(seed);
   const learner = new Learner(family);
   const choose = strategy.start({ rng, learner, generate, realise });

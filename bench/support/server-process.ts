@@ -7,6 +7,8 @@ export interface ServerProcess {
   pid: number;
   /** Resident memory of the server process, in KiB (VmRSS). */
   rssKiB(): number;
+  /** CPU time the server process has used so far (user + system, all its threads), in ms. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -26,6 +28,14 @@ export function rssKiB(pid: number): number {
   const match = /^VmRSS:\s+(\d+)\s+kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   if (!match?.[1]) throw new Error(`no VmRSS for process ${pid}`);
   return Number(match[1]);
+}
+
+const TICKS_PER_SECOND = 100;
+export function cpuMs(pid: number): number {
+  // Fields after the parenthesised command name; utime and stime are the 14th and 15th fields overall.
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
 }
 
 async function waitUntilUp(url: string, child: ChildProcess, stderr: () => string): Promise<void> {
@@ -67,6 +77,7 @@ export async function startServer(entry: string, env: Record<string, string> = {
     url,
     pid,
     rssKiB: () => rssKiB(pid),
+    cpuMs: () => cpuMs(pid),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

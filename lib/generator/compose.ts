@@ -86,7 +86,7 @@ export class Pipeline {
 }
 
 /** Complexity level of a stage in a reference program of the given size. */
-export function referenceLevel(size: number, rng: Rng): number {
+function referenceLevel(size: number, rng: Rng): number {
   return Math.max(0, Math.min(3, Math.floor(size * 3.6 + rng.next() - 0.4)));
 }
 

@@ -3,7 +3,7 @@ import type { GeneratedTask, Mode, TaskBody } from '../schema/task.js';
 import { MODES } from '../schema/task.js';
 import { GeneratorInputError } from './errors.js';
 import { assemble } from './tasks/assemble.js';
-import { describe } from './tasks/message.js';
+import { describeTask } from './tasks/message.js';
 import { searchCandidate } from './tasks/search.js';
 import { validate } from './validate.js';
 
@@ -56,7 +56,7 @@ export function generate(mode: Mode, difficulty: number, rng: Rng): GeneratedTas
       features: c.features,
       // Solve cost grows with reading (prompt length) and with reasoning (difficulty); ~1 for a typical task.
       weight: Math.round((0.5 + c.difficulty) * (0.75 + payloadChars / 800) * 1000) / 1000,
-      description: describe(mode, c.features.families, c.features.depth),
+      description: describeTask(mode, c.features.families, c.features.depth),
     };
   }
   throw new Error(`generator found no valid ${mode} task in ${MAX_ROUNDS} rounds`);

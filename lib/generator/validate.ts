@@ -1,6 +1,6 @@
 import type { Example, TaskBody } from '../schema/task.js';
 import type { Value } from './ast/types.js';
-import { STEP_BUDGET, run } from './eval/evaluate.js';
+import { run } from './eval/evaluate.js';
 import { Rejected } from './eval/rejected.js';
 import { isLiteralChar } from './eval/builtins.js';
 import { INT_LIMIT } from './eval/pyops.js';
@@ -29,11 +29,10 @@ export function isPlainLiteral(v: Value): boolean {
   return true;
 }
 
+/** The literal a second, independent evaluation gives; null if the evaluator refuses (e.g. over the step budget). */
 function rerun(c: Candidate, i: number): string | null {
   try {
-    const r = run(c.built.program, c.args[i] as Value[]);
-    if (r.steps > STEP_BUDGET) return 'over the step budget';
-    return pyRepr(r.value);
+    return pyRepr(run(c.built.program, c.args[i] as Value[]).value);
   } catch (e) {
     if (e instanceof Rejected) return null;
     throw e;
@@ -50,16 +49,16 @@ export function validate(c: Candidate, body: TaskBody): string | null {
     const args = c.args[i] as Value[];
     const out = c.outputs[i] as Value;
     if (!args.every(isPlainLiteral) || !isPlainLiteral(out)) return 'input or output outside plain literals';
-    const claimed = pyRepr(out);
+    const claimed = c.outputLiterals[i] as string;
     if (claimed.length > OUTPUT_LIMIT) return 'output over the size limit';
     if ((c.inputs[i] as string).length > INPUT_LIMIT) return 'input over the size limit';
     if (rerun(c, i) !== claimed) return 'second evaluation disagrees with the first';
   }
   switch (body.mode) {
     case 'deduction':
-      return body.answer.output === pyRepr(c.outputs[0] as Value) ? null : 'answer is not the evaluated output';
+      return body.answer.output === c.outputLiterals[0] ? null : 'answer is not the evaluated output';
     case 'abduction':
-      return body.payload.output === pyRepr(c.outputs[0] as Value) ? null : 'output is not reached by the answer input';
+      return body.payload.output === c.outputLiterals[0] ? null : 'output is not reached by the answer input';
     case 'induction':
       return checkInduction(body, c);
   }

@@ -9,5 +9,7 @@ const FLOOR_SLACK = 1e-9;
 export function poolCapacity(name: Pool, view: PoolView, t: Tunables): number {
   if (view.freeUnits === undefined) return t.fallbackCapacity;
   const perUnit = name === 'alpha' ? t.alphaTasksPerUnit : t.betaTasksPerUnit;
-  return Math.max(0, Math.floor(view.freeUnits * perUnit * (1 - t.headroomFraction) + FLOOR_SLACK));
+  const capacity = Math.floor(view.freeUnits * perUnit * (1 - t.headroomFraction) + FLOOR_SLACK);
+  // Astronomical pool sizes (1e308 units) overflow to Infinity, which JSON cannot carry.
+  return Math.min(Math.max(0, capacity), Number.MAX_SAFE_INTEGER);
 }

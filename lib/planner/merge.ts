@@ -12,6 +12,13 @@ function label(origins: Set<Origin>): SourceLabel {
   return origins.has('request') ? 'request' : 'cloudwatch';
 }
 
+/** Sources outside the request are not schema-checked: a non-finite number is dropped, never planned on. */
+function finite(value: number | undefined, field: string, warnings: string[]): number | undefined {
+  if (value === undefined || Number.isFinite(value)) return value;
+  warnings.push(`observed ${field} ${value} is not a finite number; ignored`);
+  return undefined;
+}
+
 /**
  * The request's own values win field by field over the observed ones; `sources` says which filled what.
  * Observed values are written into the richer form of the state so normalisation treats both alike.
@@ -19,13 +26,17 @@ function label(origins: Set<Origin>): SourceLabel {
 export function mergeObservation(
   state: PlannerState,
   observation: Observation | undefined,
-): { state: PlannerState; sources: Pick<Plan['sources'], 'resources' | 'performance'> } {
+): { state: PlannerState; sources: Pick<Plan['sources'], 'resources' | 'performance'>; warnings: string[] } {
+  const warnings: string[] = [];
   const resourceOrigins = new Set<Origin>();
   const performanceOrigins = new Set<Origin>();
   const resources = { ...state.resources };
   for (const pool of ['alpha', 'beta'] as const) {
     const asked = state.resources?.[pool] ?? {};
-    const seen = observation?.resources[pool] ?? {};
+    const seen = {
+      utilization: finite(observation?.resources[pool]?.utilization, `${pool} utilization`, warnings),
+      total_units: finite(observation?.resources[pool]?.total_units, `${pool} total_units`, warnings),
+    };
     const askedFree =
       state[`${pool}_free`] !== undefined ||
       asked.free_fraction !== undefined ||
@@ -47,7 +58,10 @@ export function mergeObservation(
   const performance = { ...state.performance };
   for (const mode of MODES) {
     const asked = state.performance?.[mode] ?? {};
-    const seen = observation?.performance[mode] ?? {};
+    const seen = {
+      success_rate: finite(observation?.performance[mode]?.success_rate, `${mode} success_rate`, warnings),
+      difficulty: finite(observation?.performance[mode]?.difficulty, `${mode} difficulty`, warnings),
+    };
     const merged = { ...asked };
     if (asked.success_rate !== undefined || state.performance_metrics?.[`${mode}_success`] !== undefined) {
       performanceOrigins.add('request');
@@ -64,5 +78,9 @@ export function mergeObservation(
   const merged: PlannerState = { ...state };
   if (Object.keys(resources).length > 0) merged.resources = resources;
   if (Object.keys(performance).length > 0) merged.performance = performance;
-  return { state: merged, sources: { resources: label(resourceOrigins), performance: label(performanceOrigins) } };
+  return {
+    state: merged,
+    sources: { resources: label(resourceOrigins), performance: label(performanceOrigins) },
+    warnings,
+  };
 }

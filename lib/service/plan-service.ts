@@ -88,7 +88,7 @@ export function createPlanService(opts: PlanServiceOptions): PlanService {
       const seed = state.seed ?? freshSeed(random);
       const observed = await observe(view.tunables);
       const merged = mergeObservation(state, observed.observation);
-      const warnings = [...view.warnings, ...(observed.observation?.warnings ?? [])];
+      const warnings = [...view.warnings, ...(observed.observation?.warnings ?? []), ...merged.warnings];
       if (observed.warning) warnings.push(observed.warning);
       return makePlan(merged.state, {
         tunables: view.tunables,

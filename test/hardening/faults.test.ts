@@ -229,11 +229,8 @@ describe('faults: both sources at once, and sources that misbehave past the SDK'
     expect(plan.warnings.some((w) => w.includes('bad config'))).toBe(true);
   });
 
-  // Known defect, reported to the lead: mergeObservation (lib/planner/merge.ts) takes observed numbers as they
-  // come, so NaN/Infinity from a StateSource reach the plan as null capacities. The CloudWatch adapter filters
-  // them, but the service boundary should too. `fails` keeps this visible until merge.ts drops non-finite values;
-  // then this turns red and `.fails` is removed.
-  it.fails('a state source handing back out-of-range and non-finite values: a valid plan, never NaN', async () => {
+  // The CloudWatch adapter filters such values, but the service boundary must hold for any StateSource.
+  it('a state source handing back out-of-range and non-finite values: a valid plan, never NaN', async () => {
     const wild: StateSource = {
       name: 'wild',
       observe: async () => ({
@@ -247,5 +244,14 @@ describe('faults: both sources at once, and sources that misbehave past the SDK'
       expect(Number.isFinite(m.ability)).toBe(true);
       expect(Number.isFinite(m.target_difficulty)).toBe(true);
     }
+    expect(Number.isFinite(plan.allocation.beta_capacity)).toBe(true);
+    expect(plan.warnings).toEqual(
+      expect.arrayContaining([
+        'observed beta utilization NaN is not a finite number; ignored',
+        'observed beta total_units Infinity is not a finite number; ignored',
+        'observed deduction success_rate NaN is not a finite number; ignored',
+        'resources.alpha.utilization 7 is outside 0..1; clamped to 1',
+      ]),
+    );
   });
 });

@@ -1,4 +1,5 @@
 import type { Features } from '../../schema/task.js';
+import type { StaticFeatures } from './static.js';
 
 /**
  * Feature weights of the raw difficulty score. A solver's work grows with the operations it must
@@ -18,3 +19,8 @@ export function rawScore(f: Pick<Features, 'ops' | 'depth' | 'branches' | 'loop_
   );
 }
 
+
+/** The part of the raw score known without running the program (a lower bound of the whole). */
+export function staticScore(s: StaticFeatures): number {
+  return WEIGHTS.ops * s.ops + WEIGHTS.depth * s.depth + WEIGHTS.branches * s.branches;
+}

@@ -169,10 +169,6 @@ function bare(e: Expr, names: readonly string[]): string {
   }
 }
 
-export function renderExpr(e: Expr, names: readonly string[]): string {
-  return bare(e, names);
-}
-
 function block(body: readonly Stmt[], indent: string, names: readonly string[], out: string[]): void {
   if (body.length === 0) out.push(indent + 'pass');
   for (const s of body) stmt(s, indent, names, out);

@@ -1,7 +1,5 @@
 import type { Example, TaskBody } from '../../schema/task.js';
 import type { Mode } from '../../schema/task.js';
-import type { Value } from '../ast/types.js';
-import { pyRepr } from '../render/literal.js';
 import { renderProgram } from '../render/python.js';
 import type { Candidate } from './candidate.js';
 import { VISIBLE_PAIRS } from './candidate.js';
@@ -9,7 +7,7 @@ import { inductionMessage } from './message.js';
 
 function pairs(c: Candidate, from: number, to: number): Example[] {
   const out: Example[] = [];
-  for (let i = from; i < to; i++) out.push({ input: c.inputs[i] as string, output: pyRepr(c.outputs[i] as Value) });
+  for (let i = from; i < to; i++) out.push({ input: c.inputs[i] as string, output: c.outputLiterals[i] as string });
   return out;
 }
 
@@ -18,9 +16,9 @@ export function assemble(mode: Mode, c: Candidate): TaskBody {
   const program = renderProgram(c.built.program);
   switch (mode) {
     case 'deduction':
-      return { mode, payload: { program, input: c.inputs[0] as string }, answer: { output: pyRepr(c.outputs[0] as Value) } };
+      return { mode, payload: { program, input: c.inputs[0] as string }, answer: { output: c.outputLiterals[0] as string } };
     case 'abduction':
-      return { mode, payload: { program, output: pyRepr(c.outputs[0] as Value) }, answer: { input: c.inputs[0] as string } };
+      return { mode, payload: { program, output: c.outputLiterals[0] as string }, answer: { input: c.inputs[0] as string } };
     case 'induction':
       return {
         mode,

@@ -10,7 +10,7 @@ import { run } from '../eval/evaluate.js';
 import { Rejected } from '../eval/rejected.js';
 import { familyNames } from '../families/family.js';
 import { inputSize, randomArgs } from '../inputs.js';
-import { pyArgs } from '../render/literal.js';
+import { pyArgs, pyRepr } from '../render/literal.js';
 
 /** Induction shows this many pairs and keeps this many hidden (AZR uses 5 and 5; the contract asks >= 4 and >= 2). */
 export const VISIBLE_PAIRS = 5;
@@ -37,17 +37,24 @@ export interface Candidate {
   /** The inputs in wire form, pairwise distinct. */
   inputs: string[];
   outputs: Value[];
+  /** The outputs in wire form (Python literals). */
+  outputLiterals: string[];
   features: Features;
   raw: number;
   difficulty: number;
 }
 
 /** Runs f on args (extra arguments beyond its parameters dropped), or null when the evaluator rejects it. */
-export function probe(built: Built, argTypes: readonly InputTy[], size: number, drawn: readonly Value[]): Probe | null {
+export function probe(
+  built: Built,
+  argTypes: readonly InputTy[],
+  size: number,
+  drawn: readonly Value[],
+  stat: StaticFeatures = staticFeatures(built.program),
+): Probe | null {
   const args = drawn.slice(0, built.program.params.length);
   try {
     const r = run(built.program, args);
-    const stat = staticFeatures(built.program);
     const raw = rawScore({ ...stat, loop_trips: r.trips, input_size: inputSize(args) });
     return { built, argTypes, size, args, output: r.value, trips: r.trips, steps: r.steps, stat, raw };
   } catch (e) {
@@ -98,5 +105,5 @@ export function complete(mode: Mode, p: Probe, rng: Rng): Candidate | null {
     families: familyNames(p.built.families),
   };
   const raw = rawScore(features);
-  return { built: p.built, args, inputs, outputs, features, raw, difficulty: difficultyOf(raw) };
+  return { built: p.built, args, inputs, outputs, outputLiterals: outputs.map(pyRepr), features, raw, difficulty: difficultyOf(raw) };
 }

@@ -30,6 +30,6 @@ export function inductionMessage(b: Built): string {
 }
 
 /** One short human line for plans and logs, e.g. "deduction: list_filter+list_reduce, depth 2". */
-export function describe(mode: string, families: readonly string[], depth: number): string {
+export function describeTask(mode: string, families: readonly string[], depth: number): string {
   return `${mode}: ${families.join('+')}, depth ${depth}`;
 }

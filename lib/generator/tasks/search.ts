@@ -2,6 +2,8 @@ import type { Rng } from '../../random/rng.js';
 import type { Mode } from '../../schema/task.js';
 import { Pipeline, kChance } from '../compose.js';
 import { difficultyOf, rawAt } from '../difficulty/calibration.js';
+import { staticScore } from '../difficulty/score.js';
+import { staticFeatures } from '../difficulty/static.js';
 import { randomArgs } from '../inputs.js';
 import type { Candidate, Probe } from './candidate.js';
 import { complete, probe } from './candidate.js';
@@ -51,7 +53,10 @@ function grow(target: number, floor: number, ceiling: number, best: Best, rng: R
   while (pipe.canGrow() && retries <= MAX_STAGE_RETRIES) {
     const mark = pipe.mark();
     pipe.add(Math.max(0, levelFor(floor - (p?.raw ?? 0), rng) - (retries > 0 ? 1 : 0)));
-    const q = probe(pipe.built(), pipe.argTypes, target, drawn);
+    const built = pipe.built();
+    const stat = staticFeatures(built.program);
+    // The dynamic part of the score is never negative: a static score past the window is an overshoot, no need to run it.
+    const q = staticScore(stat) > ceiling ? null : probe(built, pipe.argTypes, target, drawn, stat);
     if (q !== null) best.offer(q);
     if (best.done()) return;
     if (q !== null && q.raw < floor) {
