@@ -1,12 +1,20 @@
-import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
-import { SSMClient } from '@aws-sdk/client-ssm';
 import type { Tunables } from '../config/tunables.js';
 import type { StateSource, TunablesSource } from '../sources/types.js';
 import { awsClientConfig } from './client-config.js';
-import { createCloudWatchStateSource } from './cloudwatch/state-source.js';
-import { createSsmTunablesSource } from './ssm/tunables-source.js';
 
 export { awsClientConfig } from './client-config.js';
+
+/** Builds a source on first use, once: a process that never reads AWS never loads the SDK (cold start). */
+function lazy<S extends StateSource | TunablesSource>(name: string, build: () => Promise<S>): () => Promise<S> {
+  let built: Promise<S> | undefined;
+  return () => {
+    built ??= build().catch((error: unknown) => {
+      built = undefined;
+      throw new Error(`${name} client failed to load: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    return built;
+  };
+}
 
 /**
  * The AWS sources the tunables switch on (useCloudwatch, useSsm); none by default, so every entry point
@@ -19,12 +27,25 @@ export function createAwsSources(
 ): { stateSource?: StateSource; tunablesSource?: TunablesSource } {
   const config = awsClientConfig(tunables, env);
   const sources: { stateSource?: StateSource; tunablesSource?: TunablesSource } = {};
-  if (tunables.useCloudwatch) sources.stateSource = createCloudWatchStateSource(new CloudWatchClient(config));
-  if (tunables.useSsm) {
-    sources.tunablesSource = createSsmTunablesSource(new SSMClient(config), {
-      prefix: tunables.ssmPrefix,
-      cacheSeconds: tunables.ssmCacheSeconds,
+  if (tunables.useCloudwatch) {
+    const source = lazy('cloudwatch', async () => {
+      const [{ CloudWatchClient }, { createCloudWatchStateSource }] = await Promise.all([
+        import('@aws-sdk/client-cloudwatch'),
+        import('./cloudwatch/state-source.js'),
+      ]);
+      return createCloudWatchStateSource(new CloudWatchClient(config));
     });
+    sources.stateSource = { name: 'cloudwatch', observe: async (t, signal) => (await source()).observe(t, signal) };
+  }
+  if (tunables.useSsm) {
+    const source = lazy('ssm', async () => {
+      const [{ SSMClient }, { createSsmTunablesSource }] = await Promise.all([
+        import('@aws-sdk/client-ssm'),
+        import('./ssm/tunables-source.js'),
+      ]);
+      return createSsmTunablesSource(new SSMClient(config), { prefix: tunables.ssmPrefix, cacheSeconds: tunables.ssmCacheSeconds });
+    });
+    sources.tunablesSource = { name: 'ssm', load: async (signal) => (await source()).load(signal) };
   }
   return sources;
 }

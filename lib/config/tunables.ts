@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Every tunable of the planner, in one place. Each has one name in three spellings

@@ -35,6 +35,8 @@ export class Pipeline {
   private readonly main: number;
   /** Argument types in order; k's value is drawn with the others but passed only if a stage reads k. */
   readonly argTypes: readonly InputTy[];
+  /** The slot of each argument in argTypes. */
+  readonly argSlots: readonly number[];
   stages = 0;
 
   constructor(rng: Rng, withK: boolean) {
@@ -43,6 +45,7 @@ export class Pipeline {
     this.main = this.ctx.slot(PARAM_NAME[startTy]);
     if (withK) this.ctx.kSlot = this.ctx.slot('k');
     this.argTypes = withK ? [startTy, 'int'] : [startTy];
+    this.argSlots = withK ? [this.main, this.ctx.kSlot] : [this.main];
     this.cur = { e: ref(this.main), ty: startTy };
   }
 

@@ -83,7 +83,19 @@ function checkInduction(body: Extract<TaskBody, { mode: 'induction' }>, c: Candi
   if (!distinctOutputs) return 'every pair has the same output';
   const m = body.payload.message;
   if (m.length === 0 || m.includes('\n')) return 'message is not one line';
-  if (m.includes('def ') || m.includes('return ')) return 'message shows code';
-  for (const line of body.answer.program.split('\n')) if (m.includes(line.trim())) return 'message quotes the program';
+  if (!isProse(m) || m.includes('def ') || m.includes('return ')) return 'message shows code';
   return null;
+}
+
+/**
+ * Letters, digits, spaces and , . ; ' - only: no brackets, operators, colons or quotes, so no line of
+ * Python (each has one of them, or is `return ...`) can appear in the message.
+ */
+function isProse(m: string): boolean {
+  for (let i = 0; i < m.length; i++) {
+    const c = m.charCodeAt(i);
+    const letterOrDigit = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+    if (!letterOrDigit && c !== 32 && c !== 44 && c !== 46 && c !== 59 && c !== 39 && c !== 45) return false;
+  }
+  return true;
 }

@@ -22,7 +22,8 @@ const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json(\s*;.*)?$/i;
 /** The one Hono app behind every entry point: Lambda (API Gateway), the container server and the tests. */
 export function createApp({ service, logger, bodyLimitBytes }: AppDeps): Hono<Env> {
   const app = new Hono<Env>();
-  const openapi = JSON.stringify(openApiDocument());
+  // Rendered on first request: converting the schemas costs start-up time a Lambda cold start would pay.
+  let openapi: string | undefined;
 
   app.use(async (c, next) => {
     const started = performance.now();
@@ -42,7 +43,7 @@ export function createApp({ service, logger, bodyLimitBytes }: AppDeps): Hono<En
     const view = await service.tunables();
     return c.json({ status: 'ready', tunables: view.source, degraded: view.degraded });
   });
-  app.get('/openapi.json', (c) => c.body(openapi, 200, { 'content-type': 'application/json' }));
+  app.get('/openapi.json', (c) => c.body((openapi ??= JSON.stringify(openApiDocument())), 200, { 'content-type': 'application/json' }));
 
   app.post(
     '/plan',

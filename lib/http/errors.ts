@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 type Issues = Pick<z.ZodError, 'issues'> | { issues: readonly z.core.$ZodIssue[] };
 

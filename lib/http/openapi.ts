@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import pkg from '../../package.json' with { type: 'json' };
 import { PlanSchema } from '../schema/plan.js';
 import { PlannerStateSchema } from '../schema/state.js';

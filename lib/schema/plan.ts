@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ModeSchema, TaskBodySchema } from './task.js';
 
 export const PoolSchema = z.enum(['alpha', 'beta']);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 /** Fractions and rates are clamped to [0,1] by normalisation (with a warning), so any finite number is accepted here. */

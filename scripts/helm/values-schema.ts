@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { TUNABLES, tunableKeys, helmName } from '../../lib/config/tunables.js';
 import type { TunableKey } from '../../lib/config/tunables.js';
 

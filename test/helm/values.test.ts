@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { isMap, parse, parseDocument } from 'yaml';
 import type { Node } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DEFAULT_TUNABLES, TUNABLES, TunablesSchema, envName, tunableKeys } from '../../lib/config/tunables.js';
 import { STAGES } from '../../infra/stages.js';
 import { chartReadme } from '../../scripts/helm/generate.js';

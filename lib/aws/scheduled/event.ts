@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PlannerStateSchema } from '../../schema/state.js';
 import type { PlannerState } from '../../schema/state.js';
 

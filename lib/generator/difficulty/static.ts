@@ -138,3 +138,18 @@ export function staticFeatures(p: Program): StaticFeatures {
   w.block(p.body, 0);
   return { ops: w.ops, depth: w.depth, branches: w.branches };
 }
+
+/**
+ * Features of the top-level statements `stmts` added after a prefix whose features are `prefix`
+ * (counts add up, depth is a maximum), plus the expression `result` if given: lets a search that grows
+ * a program measure only what each stage added.
+ */
+export function extendFeatures(prefix: StaticFeatures, stmts: readonly Stmt[], result: Expr | null): StaticFeatures {
+  const w = new Walker();
+  w.ops = prefix.ops;
+  w.depth = prefix.depth;
+  w.branches = prefix.branches;
+  w.block(stmts, 0);
+  if (result !== null) w.expr(result, 0);
+  return { ops: w.ops, depth: w.depth, branches: w.branches };
+}

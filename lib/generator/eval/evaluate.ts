@@ -22,7 +22,7 @@ class Machine {
   steps = 0;
   trips = 0;
   ret: Value = 0;
-  constructor(private readonly frame: (Value | undefined)[]) {}
+  constructor(readonly frame: (Value | undefined)[]) {}
 
   private tick(): void {
     if (++this.steps > STEP_BUDGET) throw REJECT.steps;
@@ -31,15 +31,15 @@ class Machine {
   ev(e: Expr): Value {
     this.tick();
     switch (e.k) {
-      case 'int':
-      case 'str':
-      case 'bool':
-        return e.v;
       case 'var': {
         const v = this.frame[e.slot];
         if (v === undefined) throw REJECT.unbound;
         return v;
       }
+      case 'int':
+      case 'str':
+      case 'bool':
+        return e.v;
       case 'empty':
         return e.of === 'list' ? [] : new Map<string, number>();
       case 'bin':
@@ -282,6 +282,45 @@ function fresh(v: Value): Value {
   if (Array.isArray(v)) return v.slice();
   if (v instanceof Map) return new Map(v);
   return v;
+}
+
+/**
+ * A call paused between statements: the variables and counters after some prefix of a body. A search
+ * that grows a program stage by stage resumes from here and runs only the statements it added; the
+ * counts come out exactly as a full run's, since a full run executes the same statements in order.
+ */
+export interface Paused {
+  readonly frame: readonly (Value | undefined)[];
+  readonly steps: number;
+  readonly trips: number;
+}
+
+function machineAt(p: Paused): Machine {
+  const m = new Machine(p.frame.slice());
+  m.steps = p.steps;
+  m.trips = p.trips;
+  return m;
+}
+
+/** The state before the first statement: arguments bound to their slots (k's too, read or not). */
+export function begin(slots: readonly number[], args: readonly Value[]): Paused {
+  const frame: (Value | undefined)[] = [];
+  for (let i = 0; i < slots.length; i++) frame[slots[i] as number] = fresh(args[i] as Value);
+  return { frame, steps: 0, trips: 0 };
+}
+
+/** Runs further statements (which must not return) from a paused state; the state itself is left as it was. */
+export function resume(p: Paused, stmts: readonly Stmt[]): Paused {
+  const m = machineAt(p);
+  if (m.exec(stmts)) throw REJECT.type;
+  return { frame: m.frame, steps: m.steps, trips: m.trips };
+}
+
+/** Completes a paused call with `return e`. */
+export function finish(p: Paused, e: Expr): Run {
+  const m = machineAt(p);
+  m.exec([{ k: 'return', e }]);
+  return { value: m.ret, steps: m.steps, trips: m.trips };
 }
 
 /** Calls f(*args). Falling off the end returns None in Python, which is outside the subset: rejected. */

@@ -1,6 +1,10 @@
 import { assign, call, ifStmt, ref, slice } from '../ast/nodes.js';
 import type { Stmt } from '../ast/types.js';
+import type { Span } from './exprs.js';
 import { arith, intCond } from './exprs.js';
+
+const LENGTH: Span = [0, 8];
+const SUM: Span = [-10, 120];
 import type { Stage } from './stage.js';
 
 /** Statement-level if/elif/else choosing between computations. */
@@ -26,7 +30,8 @@ export const BRANCH: Stage[] = [
     build(ctx, cur, level) {
       const xs = ctx.hold(cur, 'nums');
       const out = ctx.slot('chosen');
-      const test = intCond(ctx, ctx.rng.next() < 0.5 ? call('len', xs) : call('sum', xs), level);
+      const byLength = ctx.rng.next() < 0.5;
+      const test = byLength ? intCond(ctx, call('len', xs), level, null, LENGTH) : intCond(ctx, call('sum', xs), level, null, SUM);
       ctx.body.push(ifStmt(test, [assign(out, call('sorted', xs))], [assign(out, slice(xs, null, null, -1))]));
       ctx.tag('branch', 'sorts or reverses the list depending on a test');
       return { e: ref(out), ty: 'list_int' };

@@ -53,9 +53,10 @@ export class Ctx {
     return this.names.length - 1;
   }
 
-  tag(f: Family, phrase: string): void {
+  /** Records that a stage used family f; `phrase` (if any) says what it does, for the intent line. */
+  tag(f: Family, phrase = ''): void {
     this.families |= familyBit(f);
-    this.intent.push(phrase);
+    if (phrase !== '') this.intent.push(phrase);
   }
 
   chance(p: number): boolean {

@@ -1,6 +1,9 @@
 import { assign, aug, bin, call, cmp, comp, forLoop, ifStmt, ifexp, int, range, ref, whileLoop } from '../ast/nodes.js';
-import { arith, intCond } from './exprs.js';
+import { POSITION, arith, intCond } from './exprs.js';
 import type { Stage } from './stage.js';
+
+/** Moduli that keep accumulators bounded. */
+const MODULI = [97, 101, 1000, 1009] as const;
 
 /** Bounded loops driven by a number: digit loops, range accumulators, Collatz walks, range comprehensions. */
 export const INT_LOOP: Stage[] = [
@@ -32,11 +35,11 @@ export const INT_LOOP: Stage[] = [
       const i = ctx.slot('i');
       const trips = bin('+', bin('%', call('abs', n), int(ctx.rng.int(5, 12))), int(1));
       const step = level >= 2 && ctx.chance(0.6)
-        ? [ifStmt(intCond(ctx, ref(i), level - 1, ref(acc)), [aug(acc, '+', arith(ctx, ref(i), level >> 1))], [aug(acc, '-', int(ctx.rng.int(1, 5)))])]
-        : [assign(acc, bin('%', arith(ctx, ref(acc), 1 + (level >> 1), ref(i)), int(ctx.rng.pick([97, 101, 1000, 1009]))))];
-      if (step[0]?.k === 'if') ctx.tag('branch', 'adds or subtracts depending on a test');
+        ? [ifStmt(intCond(ctx, ref(i), level - 1, ref(acc), POSITION), [aug(acc, '+', arith(ctx, ref(i), level >> 1))], [aug(acc, '-', int(ctx.rng.int(1, 5)))])]
+        : [assign(acc, bin('%', bin('+', bin('*', ref(acc), int(ctx.rng.int(2, 3))), arith(ctx, ref(i), level >> 1)), int(ctx.rng.pick(MODULI))))];
       ctx.body.push(assign(acc, int(ctx.rng.int(0, 3))), forLoop(i, range(trips), step));
       ctx.tag('int_loop', 'accumulates over a range that depends on the number');
+      if (step[0]?.k === 'if') ctx.tag('branch', 'adds or subtracts depending on a test');
       return { e: ref(acc), ty: 'int' };
     },
   },
@@ -58,7 +61,7 @@ export const INT_LOOP: Stage[] = [
         ]),
       );
       ctx.tag('int_loop', 'counts the steps of a halve-or-triple walk');
-      ctx.tag('branch', 'chooses between halving and tripling');
+      ctx.tag('branch');
       return { e: ref(steps), ty: 'int' };
     },
   },
@@ -69,7 +72,7 @@ export const INT_LOOP: Stage[] = [
       const n = ctx.hold(cur, 'n');
       const i = ctx.slot('i');
       const hi = bin('+', bin('%', call('abs', n), int(ctx.rng.int(4, 9))), int(1));
-      const cond = level >= 2 && ctx.chance(0.5) ? intCond(ctx, ref(i), level - 1) : null;
+      const cond = level >= 2 && ctx.chance(0.5) ? intCond(ctx, ref(i), level - 1, null, POSITION) : null;
       ctx.tag('int_loop', cond === null ? 'lists a value for every number below a bound' : 'lists values for the numbers below a bound that pass a test');
       return { e: comp('list', arith(ctx, ref(i), level >> 1), i, range(hi), cond), ty: 'list_int' };
     },

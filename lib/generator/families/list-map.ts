@@ -1,7 +1,7 @@
 import { append, assign, emptyList, comp, enumerate, forLoop, ifStmt, ifexp, ref, seq } from '../ast/nodes.js';
 import type { Expr } from '../ast/types.js';
 import type { Ctx, Cur } from './context.js';
-import { arith, intCond } from './exprs.js';
+import { ELEMENT, arith, intCond } from './exprs.js';
 import type { Stage } from './stage.js';
 
 /** Element-wise transforms of a list of ints, as a comprehension or as an explicit loop. */
@@ -14,7 +14,7 @@ function mapStage(ctx: Ctx, cur: Cur, level: number): Cur {
   const it = withIndex ? enumerate(xs) : seq(xs);
   const conditional = level >= 2 && ctx.chance(0.5);
   const ops = 1 + (level >> 1);
-  const cond = conditional ? intCond(ctx, ref(x), level - 1, extra) : null;
+  const cond = conditional ? intCond(ctx, ref(x), level - 1, extra, ELEMENT) : null;
   const yes: Expr = arith(ctx, ref(x), ops, extra);
   const no: Expr = conditional ? arith(ctx, ref(x), ops - 1 + ctx.rng.int(0, 1), extra) : yes;
   ctx.tag('list_map', withIndex ? 'transforms each number using its position' : 'transforms each number');

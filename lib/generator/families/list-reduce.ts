@@ -1,13 +1,17 @@
 import { assign, aug, bin, call, comp, forLoop, ifStmt, index, int, range, ref, seq } from '../ast/nodes.js';
 import type { Expr } from '../ast/types.js';
 import type { Ctx, Cur } from './context.js';
-import { arith, intCond } from './exprs.js';
+import type { Span } from './exprs.js';
+import { ELEMENT, arith, intCond } from './exprs.js';
+
+/** Sums and differences of two list elements. */
+const PAIR: Span = [ELEMENT[0] - ELEMENT[1], 2 * ELEMENT[1]];
 import type { Stage } from './stage.js';
 
 /** Folding a list of ints to one value: built-ins, conditional sums and counts, explicit accumulators. */
 function reduce(ctx: Ctx, cur: Cur, level: number): Cur {
   const r = ctx.rng;
-  switch (r.int(0, level === 0 ? 3 : level === 1 ? 7 : 8)) {
+  switch (r.int(0, level === 0 ? 3 : level === 1 ? 6 : 7)) {
     case 0:
       ctx.tag('list_reduce', 'adds the numbers up');
       return { e: call('sum', cur.e), ty: 'int' };
@@ -27,21 +31,16 @@ function reduce(ctx: Ctx, cur: Cur, level: number): Cur {
       const x = ctx.slot('x');
       const count = r.next() < 0.4;
       ctx.tag('list_reduce', count ? 'counts the numbers that pass a test' : 'adds up a value for each number that passes a test');
-      return { e: comp('sum', count ? int(1) : arith(ctx, ref(x), level >> 1), x, seq(xs), intCond(ctx, ref(x), level - 1)), ty: 'int' };
+      return { e: comp('sum', count ? int(1) : arith(ctx, ref(x), level >> 1), x, seq(xs), intCond(ctx, ref(x), level - 1, null, ELEMENT)), ty: 'int' };
     }
     case 5: {
       const xs = ctx.hold(cur, 'nums');
       const x = ctx.slot('x');
       const any = r.next() < 0.5;
       ctx.tag('list_reduce', any ? 'checks whether some number passes a test' : 'checks whether every number passes a test');
-      return { e: comp(any ? 'any' : 'all', intCond(ctx, ref(x), level - 1), x, seq(xs)), ty: 'bool' };
+      return { e: comp(any ? 'any' : 'all', intCond(ctx, ref(x), level - 1, null, ELEMENT), x, seq(xs)), ty: 'bool' };
     }
-    case 6: {
-      const xs = ctx.hold(cur, 'nums');
-      ctx.tag('list_reduce', 'counts occurrences of one value');
-      return { e: call('count', xs, ctx.constOrK(0, 5)), ty: 'int' };
-    }
-    case 8: {
+    case 7: {
       // Nested loops over index pairs: quadratic trip count, the hardest shape to trace by hand.
       const xs = ctx.hold(cur, 'nums');
       const i = ctx.slot('i');
@@ -51,11 +50,11 @@ function reduce(ctx: Ctx, cur: Cur, level: number): Cur {
       ctx.body.push(
         assign(pairs, int(0)),
         forLoop(i, range(call('len', xs)), [
-          forLoop(j, range(call('len', xs), bin('+', ref(i), int(1))), [ifStmt(intCond(ctx, pair, level - 2), [aug(pairs, '+', int(1))])]),
+          forLoop(j, range(call('len', xs), bin('+', ref(i), int(1))), [ifStmt(intCond(ctx, pair, level - 2, null, PAIR), [aug(pairs, '+', int(1))])]),
         ]),
       );
       ctx.tag('list_reduce', 'counts the pairs of numbers that pass a test');
-      ctx.tag('branch', 'counts a pair only when a test holds');
+      ctx.tag('branch');
       return { e: ref(pairs), ty: 'int' };
     }
     default: {
@@ -65,7 +64,7 @@ function reduce(ctx: Ctx, cur: Cur, level: number): Cur {
       const total = ctx.slot('total');
       const up: Expr = arith(ctx, ref(x), level >> 1);
       const body = level >= 2
-        ? [ifStmt(intCond(ctx, ref(x), level - 1), [aug(total, '+', up)], [aug(total, r.next() < 0.5 ? '-' : '+', int(r.int(1, 4)))])]
+        ? [ifStmt(intCond(ctx, ref(x), level - 1, null, ELEMENT), [aug(total, '+', up)], [aug(total, r.next() < 0.5 ? '-' : '+', int(r.int(1, 4)))])]
         : [assign(total, bin('%', bin('+', bin('*', ref(total), int(r.int(2, 3))), up), int(r.pick([97, 1000, 1009]))))];
       if (level >= 2) ctx.tag('branch', 'updates the total depending on a test');
       ctx.body.push(assign(total, int(r.int(0, 2))), forLoop(x, seq(xs), body));

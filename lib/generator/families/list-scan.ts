@@ -1,6 +1,6 @@
 import { append, assign, aug, bin, call, comp, emptyList, forLoop, ifStmt, ifexp, index, int, ref, seq, zipNext } from '../ast/nodes.js';
 import type { Stage } from './stage.js';
-import { arith, intCond } from './exprs.js';
+import { ELEMENT, arith, intCond } from './exprs.js';
 
 /** Running computations over a list: prefix sums, running extremes, neighbour differences. */
 export const LIST_SCAN: Stage[] = [
@@ -13,7 +13,7 @@ export const LIST_SCAN: Stage[] = [
       const acc = ctx.slot('running');
       const out = ctx.slot('prefix');
       const step = level >= 2 && ctx.chance(0.5)
-        ? ifStmt(intCond(ctx, ref(x), level - 1), [aug(acc, '+', arith(ctx, ref(x), level >> 1))], [aug(acc, '-', int(ctx.rng.int(1, 3)))])
+        ? ifStmt(intCond(ctx, ref(x), level - 1, null, ELEMENT), [aug(acc, '+', arith(ctx, ref(x), level >> 1))], [aug(acc, '-', int(ctx.rng.int(1, 3)))])
         : aug(acc, '+', arith(ctx, ref(x), level >> 1));
       if (step.k === 'if') ctx.tag('branch', 'adds or subtracts depending on a test');
       ctx.body.push(assign(acc, int(0)), assign(out, emptyList), forLoop(x, seq(xs), [step, append(out, ref(acc))]));

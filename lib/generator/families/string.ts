@@ -1,13 +1,9 @@
 import { assign, aug, bin, call, comp, enumerate, forLoop, ifStmt, ifexp, int, ref, seq, slice, str } from '../ast/nodes.js';
 import type { Ctx, Cur } from './context.js';
-import { LETTERS, charCond, intCond } from './exprs.js';
+import { POSITION, charCond, commonLetter, intCond } from './exprs.js';
 import type { Stage } from './stage.js';
 
 const SEPARATORS = ['', '', '-', '.'] as const;
-
-function letter(ctx: Ctx): string {
-  return LETTERS[ctx.rng.int(0, LETTERS.length - 1)] as string;
-}
 
 /** String to string: slicing, case, replacement, Caesar shifts, character filters and rebuilds. */
 function text(ctx: Ctx, cur: Cur, level: number): Cur {
@@ -21,7 +17,7 @@ function text(ctx: Ctx, cur: Cur, level: number): Cur {
       return { e: call('upper', cur.e), ty: 'str' };
     case 2:
       ctx.tag('string', 'replaces one letter with another piece of text');
-      return { e: call('replace', cur.e, str(letter(ctx)), str(letter(ctx) + (r.next() < 0.5 ? letter(ctx) : ''))), ty: 'str' };
+      return { e: call('replace', cur.e, str(commonLetter(ctx)), str(commonLetter(ctx) + (r.next() < 0.5 ? commonLetter(ctx) : ''))), ty: 'str' };
     case 3:
       ctx.tag('string', 'cuts out part of the text');
       return { e: r.next() < 0.5 ? slice(cur.e, r.int(1, 3), null) : slice(cur.e, r.int(0, 1), null, 2), ty: 'str' };
@@ -49,9 +45,9 @@ function text(ctx: Ctx, cur: Cur, level: number): Cur {
       const v = ctx.hold(cur, 'text');
       const i = ctx.slot('i');
       const c = ctx.slot('ch');
-      const test = r.next() < 0.5 ? intCond(ctx, ref(i), level - 1) : charCond(ctx, ref(c), level - 1);
+      const test = r.next() < 0.5 ? intCond(ctx, ref(i), level - 1, null, POSITION) : charCond(ctx, ref(c), level - 1);
       ctx.tag('string', 'changes the letters at some positions');
-      ctx.tag('branch', 'changes a letter only when a test holds');
+      ctx.tag('branch');
       return { e: comp('join', ifexp(test, call('upper', ref(c)), ref(c)), i, enumerate(v), null, c), ty: 'str' };
     }
     case 8: {

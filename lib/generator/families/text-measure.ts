@@ -1,6 +1,6 @@
 import { assign, aug, bin, call, cmp, comp, forLoop, ifStmt, int, ref, seq, str } from '../ast/nodes.js';
 import type { Ctx, Cur } from './context.js';
-import { LETTERS, charCond } from './exprs.js';
+import { charCond, commonLetter } from './exprs.js';
 import type { Stage } from './stage.js';
 
 /** String to number: lengths, counts, positions, letter tests, run counting. */
@@ -12,10 +12,10 @@ function measure(ctx: Ctx, cur: Cur, level: number): Cur {
       return { e: call('len', cur.e), ty: 'int' };
     case 1:
       ctx.tag('text_measure', 'counts a letter');
-      return { e: call('count', cur.e, str(LETTERS[r.int(0, LETTERS.length - 1)] as string)), ty: 'int' };
+      return { e: call('count', cur.e, str(commonLetter(ctx))), ty: 'int' };
     case 2:
       ctx.tag('text_measure', 'finds where a letter first appears');
-      return { e: call('find', cur.e, str(LETTERS[r.int(0, LETTERS.length - 1)] as string)), ty: 'int' };
+      return { e: call('find', cur.e, str(commonLetter(ctx))), ty: 'int' };
     case 3:
       ctx.tag('text_measure', 'counts the distinct letters');
       return { e: call('distinct', cur.e), ty: 'int' };
@@ -43,7 +43,7 @@ function measure(ctx: Ctx, cur: Cur, level: number): Cur {
         forLoop(c, seq(s), [ifStmt(cmp('!=', ref(c), ref(prev)), [aug(runs, '+', int(1))]), assign(prev, ref(c))]),
       );
       ctx.tag('text_measure', 'counts runs of repeated letters');
-      ctx.tag('branch', 'counts only where the letter changes');
+      ctx.tag('branch');
       return { e: ref(runs), ty: 'int' };
     }
   }

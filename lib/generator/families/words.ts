@@ -1,7 +1,7 @@
 import { bin, call, comp, int, ref, seq, slice, str } from '../ast/nodes.js';
 import type { Expr } from '../ast/types.js';
 import type { Stage } from './stage.js';
-import { LETTERS, charCond, wordCond } from './exprs.js';
+import { LETTERS, charCond, commonLetter, wordCond } from './exprs.js';
 
 const JOINERS = ['-', ' ', '', '.'] as const;
 
@@ -59,7 +59,7 @@ export const WORDS: Stage[] = [
           size = call('len', ref(w));
           break;
         case 1:
-          size = call('count', ref(w), str(LETTERS[r.int(0, 4)] as string));
+          size = call('count', ref(w), str(commonLetter(ctx)));
           break;
         case 2:
           size = call('distinct', ref(w));

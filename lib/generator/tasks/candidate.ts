@@ -6,6 +6,7 @@ import { difficultyOf } from '../difficulty/calibration.js';
 import { rawScore } from '../difficulty/score.js';
 import type { StaticFeatures } from '../difficulty/static.js';
 import { staticFeatures } from '../difficulty/static.js';
+import type { Run } from '../eval/evaluate.js';
 import { run } from '../eval/evaluate.js';
 import { Rejected } from '../eval/rejected.js';
 import { familyNames } from '../families/family.js';
@@ -44,32 +45,54 @@ export interface Candidate {
   difficulty: number;
 }
 
-/** Runs f on args (extra arguments beyond its parameters dropped), or null when the evaluator rejects it. */
-export function probe(
-  built: Built,
-  argTypes: readonly InputTy[],
-  size: number,
-  drawn: readonly Value[],
-  stat: StaticFeatures = staticFeatures(built.program),
-): Probe | null {
+/** A probe from a run of f on `drawn` (arguments beyond f's parameters dropped). */
+export function probeOf(built: Built, argTypes: readonly InputTy[], size: number, drawn: readonly Value[], stat: StaticFeatures, r: Run): Probe {
   const args = drawn.slice(0, built.program.params.length);
+  const raw = rawScore({ ...stat, loop_trips: r.trips, input_size: inputSize(args) });
+  return { built, argTypes, size, args, output: r.value, trips: r.trips, steps: r.steps, stat, raw };
+}
+
+/** Runs f on `drawn` and measures it, or null when the evaluator rejects it. */
+export function probe(built: Built, argTypes: readonly InputTy[], size: number, drawn: readonly Value[]): Probe | null {
   try {
-    const r = run(built.program, args);
-    const raw = rawScore({ ...stat, loop_trips: r.trips, input_size: inputSize(args) });
-    return { built, argTypes, size, args, output: r.value, trips: r.trips, steps: r.steps, stat, raw };
+    const r = run(built.program, drawn.slice(0, built.program.params.length));
+    return probeOf(built, argTypes, size, drawn, staticFeatures(built.program), r);
   } catch (e) {
     if (e instanceof Rejected) return null;
     throw e;
   }
 }
 
+/** Other inputs tried to show that a deduction or abduction program's output depends on its input. */
+const CONTRAST_TRIES = 3;
+
+/**
+ * Whether some other input gives a different output. A program that returns the same value whatever
+ * its input makes a degenerate task: the deduction answer is guessable without reading the input and
+ * any abduction input is correct. Bool results agree by chance half the time, hence several tries.
+ */
+function dependsOnInput(p: Probe, rng: Rng, literal: string): boolean {
+  const n = p.built.program.params.length;
+  for (let i = 0; i < CONTRAST_TRIES; i++) {
+    try {
+      if (pyRepr(run(p.built.program, randomArgs(p.argTypes, rng, p.size).slice(0, n)).value) !== literal) return true;
+    } catch (e) {
+      if (!(e instanceof Rejected)) throw e;
+    }
+  }
+  return false;
+}
+
 /**
  * Completes a probe into a candidate: induction draws further distinct inputs. Dynamic features
  * (trips, steps, input size) are means over the task's calls, so an induction task is measured like
- * one of its examples. Null when the evaluator rejects an extra input or distinct inputs run out.
+ * one of its examples. Null when the evaluator rejects an extra input, distinct inputs run out, or a
+ * deduction or abduction program's output does not depend on its input.
  */
 export function complete(mode: Mode, p: Probe, rng: Rng): Candidate | null {
   const want = mode === 'induction' ? VISIBLE_PAIRS + HIDDEN_PAIRS : 1;
+  const first = pyRepr(p.output);
+  if (mode !== 'induction' && !dependsOnInput(p, rng, first)) return null;
   const n = p.built.program.params.length;
   const args: Value[][] = [p.args];
   const inputs: string[] = [pyArgs(p.args)];
@@ -95,6 +118,9 @@ export function complete(mode: Mode, p: Probe, rng: Rng): Candidate | null {
     elems += inputSize(a);
   }
   if (args.length < want) return null;
+  const literals = outputs.map((o, i) => (i === 0 ? first : pyRepr(o)));
+  // Induction needs outputs that vary (validate.ts says why); checking here lets the search go on.
+  if (literals.every((l) => l === first) && want > 1) return null;
   const features: Features = {
     ops: p.stat.ops,
     depth: p.stat.depth,
@@ -105,5 +131,5 @@ export function complete(mode: Mode, p: Probe, rng: Rng): Candidate | null {
     families: familyNames(p.built.families),
   };
   const raw = rawScore(features);
-  return { built: p.built, args, inputs, outputs, outputLiterals: outputs.map(pyRepr), features, raw, difficulty: difficultyOf(raw) };
+  return { built: p.built, args, inputs, outputs, outputLiterals: literals, features, raw, difficulty: difficultyOf(raw) };
 }

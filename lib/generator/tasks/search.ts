@@ -3,10 +3,15 @@ import type { Mode } from '../../schema/task.js';
 import { Pipeline, kChance } from '../compose.js';
 import { difficultyOf, rawAt } from '../difficulty/calibration.js';
 import { staticScore } from '../difficulty/score.js';
-import { staticFeatures } from '../difficulty/static.js';
+import type { StaticFeatures } from '../difficulty/static.js';
+import { extendFeatures } from '../difficulty/static.js';
+import type { Expr, Stmt } from '../ast/types.js';
+import type { Paused, Run } from '../eval/evaluate.js';
+import { begin, finish, resume } from '../eval/evaluate.js';
+import { Rejected } from '../eval/rejected.js';
 import { randomArgs } from '../inputs.js';
 import type { Candidate, Probe } from './candidate.js';
-import { complete, probe } from './candidate.js';
+import { complete, probe, probeOf } from './candidate.js';
 
 /** A program this close to the requested difficulty is taken at once. */
 export const TOLERANCE = 0.04;
@@ -37,33 +42,65 @@ class Best {
   done(): boolean {
     return this.err <= TOLERANCE;
   }
+  /** Forgets the best probe (it failed completion), so the search goes on. */
+  drop(): void {
+    this.probe = null;
+    this.err = Infinity;
+  }
+}
+
+/** Runs the statements a new stage added from the paused prefix, then its return; null if rejected. */
+function measureStage(prefix: Paused, added: readonly Stmt[], result: Expr): { state: Paused; run: Run } | null {
+  try {
+    const state = resume(prefix, added);
+    return { state, run: finish(state, result) };
+  } catch (e) {
+    if (e instanceof Rejected) return null;
+    throw e;
+  }
 }
 
 /**
  * Grows one program stage by stage, measuring it after each (every measured step is a candidate),
- * until its raw score reaches `floor`. A stage that overshoots the window or is rejected is undone and
+ * until its raw score reaches `floor`. Each measurement resumes the paused run of the stages before
+ * and executes only the new stage. A stage that overshoots the window or is rejected is undone and
  * another drawn in its place, so the work on the stages before it is kept. A program that still
  * misses gets one more input, smaller or larger: input size moves loop trips and the input_size feature.
  */
 function grow(target: number, floor: number, ceiling: number, best: Best, rng: Rng): void {
   const pipe = new Pipeline(rng, rng.next() < kChance(target));
   const drawn = randomArgs(pipe.argTypes, rng, target);
+  let prefix = begin(pipe.argSlots, drawn);
+  let prefixStat: StaticFeatures = { ops: 0, depth: 0, branches: 0 };
+  let executed = 0;
   let p: Probe | null = null;
   let retries = 0;
+  // After an overshoot the redrawn stage is one level plainer; after a dead end (a result no stage
+  // takes, below the window) one level richer.
+  let nudge = 0;
   while (pipe.canGrow() && retries <= MAX_STAGE_RETRIES) {
     const mark = pipe.mark();
-    pipe.add(Math.max(0, levelFor(floor - (p?.raw ?? 0), rng) - (retries > 0 ? 1 : 0)));
+    pipe.add(Math.min(3, Math.max(0, levelFor(floor - (p?.raw ?? 0), rng) + nudge)));
     const built = pipe.built();
-    const stat = staticFeatures(built.program);
+    const body = built.program.body;
+    const added = body.slice(executed, body.length - 1);
+    const result = (body[body.length - 1] as Extract<Stmt, { k: 'return' }>).e;
+    const stat = extendFeatures(prefixStat, added, result);
     // The dynamic part of the score is never negative: a static score past the window is an overshoot, no need to run it.
-    const q = staticScore(stat) > ceiling ? null : probe(built, pipe.argTypes, target, drawn, stat);
+    const m = staticScore(stat) > ceiling ? null : measureStage(prefix, added, result);
+    const q = m === null ? null : probeOf(built, pipe.argTypes, target, drawn, stat, m.run);
     if (q !== null) best.offer(q);
     if (best.done()) return;
-    if (q !== null && q.raw < floor) {
+    if (m !== null && q !== null && q.raw < floor && pipe.canGrow()) {
       p = q;
+      prefix = m.state;
+      prefixStat = extendFeatures(prefixStat, added, null);
+      executed = body.length - 1;
+      nudge = 0;
       continue;
     }
-    if (q !== null && q.raw <= ceiling) break;
+    if (q !== null && q.raw >= floor && q.raw <= ceiling) break;
+    nudge = q !== null && q.raw < floor ? 1 : -1;
     pipe.rollback(mark);
     retries++;
   }
@@ -76,13 +113,20 @@ function grow(target: number, floor: number, ceiling: number, best: Best, rng: R
 
 /**
  * Searches for a program whose measured difficulty is within TOLERANCE of `target`: grows programs
- * towards the raw score the calibration table puts at the target and keeps the closest. Bounded;
- * null only if every attempt was rejected (the caller tries again).
+ * towards the raw score the calibration table puts at the target and keeps the closest. A program
+ * that cannot be completed into a task (its output ignores its input, or extra inputs are rejected)
+ * is dropped and the search goes on. Bounded; null when nothing completed (the caller tries again).
  */
 export function searchCandidate(mode: Mode, target: number, rng: Rng): Candidate | null {
   const floor = rawAt(target - TOLERANCE / 2);
   const ceiling = rawAt(target + TOLERANCE);
   const best = new Best(target);
-  for (let attempt = 0; attempt < MAX_ATTEMPTS && !best.done(); attempt++) grow(target, floor, ceiling, best, rng);
-  return best.probe === null ? null : complete(mode, best.probe, rng);
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    grow(target, floor, ceiling, best, rng);
+    if (!best.done() && attempt < MAX_ATTEMPTS - 1) continue;
+    const c = best.probe === null ? null : complete(mode, best.probe, rng);
+    if (c !== null) return c;
+    best.drop();
+  }
+  return null;
 }
