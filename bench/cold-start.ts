@@ -20,6 +20,8 @@ async function bundle(entry: string, outfile: string): Promise<number> {
     platform: 'node',
     format: 'esm',
     target: 'node22',
+    // As the CDK stack bundles the functions (infra/constructs/planner-function.ts): ESM builds of dependencies.
+    mainFields: ['module', 'main'],
     minify: true,
     banner: { js: BANNER },
     logLevel: 'error',

@@ -31,11 +31,15 @@ interface Stored {
   machine: { cpus: number; node: string; load_before: number; load_after: number };
   figures: Record<string, unknown>;
   rows: Row[];
+  details?: string;
 }
 
 mkdirSync(RESULTS, { recursive: true });
 const latestPath = `${RESULTS}/latest.json`;
-const latest: Record<string, Stored> = existsSync(latestPath) ? JSON.parse(readFileSync(latestPath, 'utf8')) : {};
+const stored: Record<string, Stored> = existsSync(latestPath) ? JSON.parse(readFileSync(latestPath, 'utf8')) : {};
+/** Parts in the driver's order whatever order they were last run in, so the README table reads the same. */
+const ordered = (): Record<string, Stored> =>
+  Object.fromEntries(Object.keys(PARTS).flatMap((p) => (stored[p] ? [[p, stored[p]] as const] : [])));
 
 let missed = 0;
 for (const part of asked.length > 0 ? asked : Object.keys(PARTS)) {
@@ -43,12 +47,12 @@ for (const part of asked.length > 0 ? asked : Object.keys(PARTS)) {
   const loadBefore = loadavg()[0] ?? 0;
   const result = await PARTS[part]!();
   const machine = { cpus: availableParallelism(), node: process.version, load_before: loadBefore, load_after: loadavg()[0] ?? 0 };
-  latest[part] = { measured_at: new Date().toISOString(), machine, ...result };
+  stored[part] = { measured_at: new Date().toISOString(), machine, ...result };
   missed += result.rows.filter((r) => r.ok === false).length;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`${textTable(part, result.rows)}\n(${seconds} s; load average ${machine.load_before.toFixed(1)} -> ${machine.load_after.toFixed(1)})\n`);
   // Written after every part, so a long run that fails late keeps what it measured.
-  writeFileSync(latestPath, `${JSON.stringify(latest, null, 2)}\n`);
-  writeFileSync(`${RESULTS}/latest.md`, markdown(latest));
+  writeFileSync(latestPath, `${JSON.stringify(ordered(), null, 2)}\n`);
+  writeFileSync(`${RESULTS}/latest.md`, markdown(ordered()));
 }
 console.log(missed === 0 ? 'every target met' : `${missed} target(s) missed: see the table`);

@@ -1,7 +1,10 @@
 import autocannon from 'autocannon';
+import { createApp } from '../lib/http/app.js';
+import { createLogger } from '../lib/log/logger.js';
 import { PlanSchema } from '../lib/schema/plan.js';
 import type { PlannerState } from '../lib/schema/state.js';
 import { createPlanService } from '../lib/service/plan-service.js';
+import { buildContainer } from './support/container.js';
 import { check, fmt, info, type PartResult } from './support/report.js';
 import { startServer, type ServerProcess } from './support/server-process.js';
 import { REALISTIC_STATE, WAIT_STATE } from './support/states.js';
@@ -56,6 +59,22 @@ async function inProcess(state: PlannerState, seconds: number): Promise<{ rps: n
   return { rps: Math.round(plans / ((performance.now() - started) / 1000)), cpuUs: Math.round((cpu.user + cpu.system) / plans) };
 }
 
+/** The whole app without sockets (app.request: routing, validation, JSON), logs off: splits app from HTTP cost. */
+async function inProcessApp(state: PlannerState, seconds: number): Promise<{ rps: number; cpuUs: number }> {
+  const app = createApp({ service: createPlanService({ env: {} }), logger: createLogger('SILENT'), bodyLimitBytes: 65536 });
+  const init = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(state) };
+  const cpu0 = process.cpuUsage();
+  const started = performance.now();
+  const until = started + seconds * 1000;
+  let plans = 0;
+  while (performance.now() < until) {
+    await (await app.request('/plan', init)).text();
+    plans += 1;
+  }
+  const cpu = process.cpuUsage(cpu0);
+  return { rps: Math.round(plans / ((performance.now() - started) / 1000)), cpuUs: Math.round((cpu.user + cpu.system) / plans) };
+}
+
 async function expectPlan(server: ServerProcess, state: PlannerState, check: (tasks: number, action: string) => boolean) {
   const response = await fetch(`${server.url}/plan`, {
     method: 'POST',
@@ -75,8 +94,8 @@ async function measure(server: ServerProcess, state: PlannerState): Promise<Pair
   return { c10: await load(server, body, 10, SECONDS), c50: await load(server, body, 50, SECONDS) };
 }
 
-async function withServer<T>(entry: string, env: Record<string, string>, work: (server: ServerProcess) => Promise<T>): Promise<T> {
-  const server = await startServer(entry, env);
+async function withServer<T>(script: string, env: Record<string, string>, work: (server: ServerProcess) => Promise<T>): Promise<T> {
+  const server = await startServer(script, env);
   try {
     return await work(server);
   } finally {
@@ -90,20 +109,30 @@ const load10 = (f: Pair): string => `${fmt(f.c10.rps)} req/s, ${latency(f.c10)},
 const load50 = (f: Pair): string => `${fmt(f.c50.rps)} req/s, ${latency(f.c50)}, ${fmt(f.c50.cpu_us_per_request)} µs CPU/req`;
 
 /**
- * POST /plan on the container entry (functions/server.ts, a child process on a loopback port) under autocannon,
+ * POST /plan on the container's server (dist/server.js as the image builds and runs it, a child process on a
+ * loopback port) under autocannon,
  * against (a) the same planner in-process on the same state and (b) a bare Hono echo route served the same way.
  * The in-process baseline is measured before and after the load runs and averaged, as the machine drifts.
  */
 export async function run(): Promise<PartResult> {
   await inProcess(REALISTIC_STATE, Math.max(1, SECONDS / 3));
   const before = await inProcess(REALISTIC_STATE, SECONDS / 2);
-  const { plan16, wait } = await withServer('functions/server.ts', { LOG_LEVEL }, async (server) => {
-    await expectPlan(server, REALISTIC_STATE, (tasks, action) => action === 'run' && tasks === 16);
-    await expectPlan(server, WAIT_STATE, (_, action) => action === 'wait');
-    return { plan16: await measure(server, REALISTIC_STATE), wait: await measure(server, WAIT_STATE) };
-  });
-  const echo = await withServer('bench/echo-server.ts', {}, (server) => measure(server, WAIT_STATE));
+  const built = await buildContainer();
+  let plan16: Pair;
+  let wait: Pair;
+  let echo: Pair;
+  try {
+    ({ plan16, wait } = await withServer(built.server, { LOG_LEVEL }, async (server) => {
+      await expectPlan(server, REALISTIC_STATE, (tasks, action) => action === 'run' && tasks === 16);
+      await expectPlan(server, WAIT_STATE, (_, action) => action === 'wait');
+      return { plan16: await measure(server, REALISTIC_STATE), wait: await measure(server, WAIT_STATE) };
+    }));
+    echo = await withServer(built.echo, {}, (server) => measure(server, WAIT_STATE));
+  } finally {
+    built.remove();
+  }
   const after = await inProcess(REALISTIC_STATE, SECONDS / 2);
+  const app = await inProcessApp(REALISTIC_STATE, SECONDS / 2);
 
   const baseline = { rps: Math.round((before.rps + after.rps) / 2), cpuUs: Math.round((before.cpuUs + after.cpuUs) / 2) };
   const a = { c10: ratio(plan16.c10.rps, baseline.rps), c50: ratio(plan16.c50.rps, baseline.rps) };
@@ -115,6 +144,7 @@ export async function run(): Promise<PartResult> {
       log_level: LOG_LEVEL,
       seconds_per_run: SECONDS,
       in_process: { before, after, mean: baseline },
+      in_process_app: app,
       plan16,
       wait,
       echo,
@@ -124,6 +154,7 @@ export async function run(): Promise<PartResult> {
     },
     rows: [
       info('in-process planner, 16-task plan (baseline a)', `${fmt(baseline.rps)} plans/s, ${fmt(baseline.cpuUs)} µs CPU/plan (before ${fmt(before.rps)}, after ${fmt(after.rps)})`),
+      info('in-process app.request, 16-task plan (no sockets, logs off)', `${fmt(app.rps)} plans/s, ${fmt(app.cpuUs)} µs CPU/plan`),
       info(`server /plan 16 tasks, 10 conn (log ${LOG_LEVEL})`, load10(plan16)),
       info(`server /plan 16 tasks, 50 conn (log ${LOG_LEVEL})`, load50(plan16)),
       check('(a) server / in-process plans/s, 10 conn', `${a.c10}x`, '>= 0.8x', a.c10 >= 0.8),

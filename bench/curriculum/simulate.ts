@@ -47,16 +47,21 @@ function initialEvaluation(learner: Learner, realise: Realise, rng: Rng): StepVi
  * One training run: each step the strategy picks tasks, the learner attempts each 8 times (Binomial(8, p)) and
  * learns from it by its family's gain; the step's solve rates, mean difficulties, sample counts and ability
  * gains are what the strategy sees next. The ability gain fed back is the true one, as a perfect evaluation
- * would measure it (the planner still sees abilities only through the Binomial solve rates).
+ * would measure it, unless `gainNoise` blurs it (the planner sees abilities only through the Binomial rates).
  */
 export interface RunOptions {
   seed: number;
   horizon: number;
   generate: TaskGenerator;
   realise: Realise;
+  /** SD of Gaussian noise on the ability gain fed back, as a finite evaluation would add; 0 = a perfect one. */
+  gainNoise?: number;
 }
 
-export function simulate(strategy: Strategy, family: Family, { seed, horizon, generate, realise }: RunOptions): RunResult {
+/** Standard normal draw (Box-Muller) from the run's own stream. */
+const gaussian = (rng: Rng): number => Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
+
+export function simulate(strategy: Strategy, family: Family, { seed, horizon, generate, realise, gainNoise = 0 }: RunOptions): RunResult {
   const rng = createRng(seed);
   const learner = new Learner(family);
   const choose = strategy.start({ rng, learner, generate, realise });
@@ -80,7 +85,9 @@ export function simulate(strategy: Strategy, family: Family, { seed, horizon, ge
       if (o) view.observed[mode] = { successes: o.successes, trials: o.trials, meanDifficulty: o.difficultySum / (o.trials / ROLLOUTS) };
       const target = choice.targets[mode];
       if (target !== undefined) {
-        const history: ProgressPoint[] = [...view.progress[mode], { target_success: target, ability_gain: gain[mode], tasks: o ? o.trials / ROLLOUTS : 0 }];
+        const measured = gain[mode] + (gainNoise > 0 ? gainNoise * gaussian(rng) : 0);
+        const point: ProgressPoint = { target_success: target, ability_gain: measured, tasks: o ? o.trials / ROLLOUTS : 0 };
+        const history = [...view.progress[mode], point];
         view.progress[mode] = history.slice(-PROGRESS_WINDOW);
       }
     }

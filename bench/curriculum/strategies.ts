@@ -51,8 +51,8 @@ const atDifficulties = (world: World, difficulty: (mode: Mode) => number): Choic
   MODES.flatMap((mode, i) => Array.from({ length: EVEN[i] ?? 0 }, () => realise(world, mode, difficulty(mode))));
 
 /** The real /plan logic (makePlan) on the state a trainer would send: pools, observed rates, progress. */
-export const plannerWith = (tunables: Tunables, name = 'planner'): Strategy => ({
-  name,
+export const plannerWith = (tunables: Tunables): Strategy => ({
+  name: 'planner',
   start: ({ rng, generate }) => (view) => {
     const performance: NonNullable<PlannerState['performance']> = {};
     for (const mode of MODES) {

@@ -53,20 +53,21 @@ async function waitUntilUp(url: string, child: ChildProcess, stderr: () => strin
 }
 
 /**
- * Starts a TypeScript server entry (the container's `npm start` form: the pinned node with tsx) on a free
- * loopback port. Logs go to /dev/null, as a container's stdout would go to its log agent, not back to us.
+ * Starts a bundled server (the image's form: `node dist/server.js`, NODE_ENV=production) on a free loopback port,
+ * with only the environment given, so the caller's shell cannot change what is measured. Logs go to /dev/null,
+ * as a container's stdout goes to its log agent, not back to us.
  */
-export async function startServer(entry: string, env: Record<string, string> = {}): Promise<ServerProcess> {
+export async function startServer(script: string, env: Record<string, string> = {}): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+  const child = spawn(process.execPath, [script], {
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'production', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let errors = '';
   child.stderr?.on('data', (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-4000)));
   const url = `http://127.0.0.1:${port}`;
   const pid = child.pid;
-  if (pid === undefined) throw new Error(`could not start ${entry}`);
+  if (pid === undefined) throw new Error(`could not start ${script}`);
   try {
     await waitUntilUp(url, child, () => errors);
   } catch (error) {

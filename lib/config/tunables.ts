@@ -48,7 +48,7 @@ export const TUNABLES = {
   targetSuccess: num(0.5, 0.05, 0.95, 'Default target solve rate p* (maximum learnability at 0.5)'),
   adaptiveTarget: bool(true, 'Choose p* per mode by a learning-progress bandit when the state carries progress history'),
   raschSlope: num(6, 0.1, 100, 'Rasch slope k: logits of success per unit of difficulty'),
-  difficultySpread: num(0.08, 0, 0.5, 'Half-width of the band of difficulties around the target b*'),
+  difficultySpread: num(0.04, 0, 0.5, 'Half-width of the band of difficulties around the target b*'),
   baseDifficulty: num(0.5, 0, 1, 'Difficulty assumed for a mode with no measurements'),
   priorStrength: num(4, 0, 1000, 'Pseudo-samples of the Beta prior that smooths observed solve rates'),
   diversityFloor: int(1, 0, 100, 'Tasks every enabled mode gets whenever capacity allows'),

@@ -1,6 +1,6 @@
 import type { Rng } from '../random/rng.js';
 import { ref, ret } from './ast/nodes.js';
-import type { InputTy, Param, Program } from './ast/types.js';
+import type { Expr, InputTy, Param, Program, Stmt } from './ast/types.js';
 import type { Cur, CtxMark } from './families/context.js';
 import { Ctx } from './families/context.js';
 import { STAGES_FROM } from './families/registry.js';
@@ -73,6 +73,25 @@ export class Pipeline {
     this.cur = rng.pick(rng.pick(families)).build(this.ctx, this.cur, level);
     this.stages++;
     return true;
+  }
+
+  /** Top-level statements emitted so far from index `from` on (the program's body without its return). */
+  statements(from: number): Stmt[] {
+    return this.ctx.body.slice(from);
+  }
+
+  get statementCount(): number {
+    return this.ctx.body.length;
+  }
+
+  /** The expression the program would return now. */
+  get result(): Expr {
+    return this.cur.e;
+  }
+
+  /** f's parameter count now: k is passed only once a stage reads it. */
+  get paramCount(): number {
+    return this.ctx.kUsed ? 2 : 1;
   }
 
   /** The program returning the current value; later stages may still be added. */

@@ -39,10 +39,11 @@ export function randomArgs(types: readonly InputTy[], rng: Rng, size: number): V
   return out;
 }
 
-/** Elements or characters in the arguments: the input_size feature. */
-export function inputSize(args: readonly Value[]): number {
+/** Elements or characters in the first `count` arguments: the input_size feature. */
+export function inputSize(args: readonly Value[], count = args.length): number {
   let n = 0;
-  for (const a of args) {
+  for (let i = 0; i < count; i++) {
+    const a = args[i] as Value;
     if (typeof a === 'string') n += a.length;
     else if (Array.isArray(a)) for (const x of a) n += typeof x === 'string' ? Math.max(1, x.length) : 1;
     else if (a instanceof Map) n += a.size;

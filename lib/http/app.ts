@@ -1,5 +1,5 @@
 import { zValidator } from '@hono/zod-validator';
-import { Hono } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { methodNotAllowed } from 'hono/method-not-allowed';
@@ -16,6 +16,21 @@ export interface AppDeps {
 }
 
 type Env = { Variables: { planned?: { plan_id: string; tasks: number; priority: number; action: string; degraded: boolean } } };
+
+/**
+ * A declared Content-Length is checked from the header alone; only a chunked body is streamed through Hono's
+ * counting bodyLimit. Touching the raw body makes the node adapter build a full Web Request (~90 µs a request).
+ */
+function limitBody(maxSize: number): MiddlewareHandler {
+  const tooLarge = (c: Context) => c.json({ error: 'payload_too_large', message: `body over ${maxSize} bytes` }, 413);
+  const streamed = bodyLimit({ maxSize, onError: tooLarge });
+  return async (c, next) => {
+    const declared = c.req.header('content-length');
+    if (declared === undefined || c.req.header('transfer-encoding') !== undefined) return streamed(c, next);
+    if (Number(declared) > maxSize) return tooLarge(c);
+    await next();
+  };
+}
 
 const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json(\s*;.*)?$/i;
 
@@ -53,10 +68,7 @@ export function createApp({ service, logger, bodyLimitBytes }: AppDeps): Hono<En
       }
       await next();
     },
-    bodyLimit({
-      maxSize: bodyLimitBytes,
-      onError: (c) => c.json({ error: 'payload_too_large', message: `body over ${bodyLimitBytes} bytes` }, 413),
-    }),
+    limitBody(bodyLimitBytes),
     zValidator('json', PlannerStateSchema, (result, c) => {
       if (!result.success) return c.json({ error: 'invalid_state', issues: fieldIssues(result.error) }, 400);
     }),

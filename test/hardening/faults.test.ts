@@ -27,7 +27,7 @@ const ENV = {
 /** The service's deadline per source: timeout × attempts + 250 ms slack (plan-service.ts). */
 const SOURCE_BUDGET_MS = 200 * 1 + 250;
 /** What a loaded CI box may add on top: timers firing late, generating the plan afterwards. */
-const SCHEDULING_SLACK_MS = 400;
+const SCHEDULING_SLACK_MS = 600;
 
 const cloudWatch = mockClient(CloudWatchClient);
 const ssm = mockClient(SSMClient);

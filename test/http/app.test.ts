@@ -47,6 +47,20 @@ describe('POST /plan', () => {
     const res = await small.request('/plan', postJson(JSON.stringify({ seed: 1, pad: 'x'.repeat(2000) })));
     expect(res.status).toBe(413);
     expect(await res.json()).toMatchObject({ error: 'payload_too_large' });
+    // A declared length is judged from the header; a streamed (undeclared) body by counting.
+    const body = JSON.stringify({ seed: 1, pad: 'x'.repeat(2000) });
+    const declared = await small.request('/plan', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
+      body,
+    });
+    expect(declared.status).toBe(413);
+    const fits = await small.request('/plan', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': '2' },
+      body: '{}',
+    });
+    expect(fits.status).toBe(200);
   });
 
   it('accepts an empty object: every field is optional', async () => {

@@ -218,6 +218,12 @@ class Machine {
     }
   }
 
+  /** Executes the statement `return e` (one step, as exec counts it). */
+  returns(e: Expr): void {
+    this.tick();
+    this.ret = this.ev(e);
+  }
+
   /** Runs a block; true when it executed a return (the value is in `ret`). */
   exec(body: readonly Stmt[]): boolean {
     const f = this.frame;
@@ -311,6 +317,8 @@ export function begin(slots: readonly number[], args: readonly Value[]): Paused 
 
 /** Runs further statements (which must not return) from a paused state; the state itself is left as it was. */
 export function resume(p: Paused, stmts: readonly Stmt[]): Paused {
+  // Most stages add only an expression; the paused state is never written, so it can be shared.
+  if (stmts.length === 0) return p;
   const m = machineAt(p);
   if (m.exec(stmts)) throw REJECT.type;
   return { frame: m.frame, steps: m.steps, trips: m.trips };
@@ -319,7 +327,7 @@ export function resume(p: Paused, stmts: readonly Stmt[]): Paused {
 /** Completes a paused call with `return e`. */
 export function finish(p: Paused, e: Expr): Run {
   const m = machineAt(p);
-  m.exec([{ k: 'return', e }]);
+  m.returns(e);
   return { value: m.ret, steps: m.steps, trips: m.trips };
 }
 

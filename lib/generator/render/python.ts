@@ -1,4 +1,4 @@
-import type { Expr, Fn, Iter, Program, Stmt } from '../ast/types.js';
+import type { Expr, Fn, Iter, Param, Program, Stmt } from '../ast/types.js';
 import { pyRepr } from './literal.js';
 
 // Python operator precedence, loosest first; a child binding looser than its context gets parentheses.
@@ -169,12 +169,20 @@ function bare(e: Expr, names: readonly string[]): string {
   }
 }
 
-function block(body: readonly Stmt[], indent: string, names: readonly string[], out: string[]): void {
+/** Appends lines to one string: cheaper than collecting them in an array and joining. */
+class Lines {
+  text = '';
+  push(line: string): void {
+    this.text += '\n' + line;
+  }
+}
+
+function block(body: readonly Stmt[], indent: string, names: readonly string[], out: Lines): void {
   if (body.length === 0) out.push(indent + 'pass');
   for (const s of body) stmt(s, indent, names, out);
 }
 
-function stmt(s: Stmt, indent: string, names: readonly string[], out: string[]): void {
+function stmt(s: Stmt, indent: string, names: readonly string[], out: Lines): void {
   const inner = indent + '    ';
   switch (s.k) {
     case 'assign':
@@ -222,7 +230,9 @@ function stmt(s: Stmt, indent: string, names: readonly string[], out: string[]):
 
 /** Python source defining f. */
 export function renderProgram(p: Program): string {
-  const lines: string[] = ['def f(' + p.params.map((q) => p.names[q.slot]).join(', ') + '):'];
-  block(p.body, '    ', p.names, lines);
-  return lines.join('\n');
+  let head = 'def f(';
+  for (let i = 0; i < p.params.length; i++) head += (i === 0 ? '' : ', ') + p.names[(p.params[i] as Param).slot];
+  const out = new Lines();
+  block(p.body, '    ', p.names, out);
+  return head + '):' + out.text;
 }

@@ -9,6 +9,7 @@ import { staticFeatures } from '../difficulty/static.js';
 import type { Run } from '../eval/evaluate.js';
 import { run } from '../eval/evaluate.js';
 import { Rejected } from '../eval/rejected.js';
+import { sameRepr } from '../eval/same.js';
 import { familyNames } from '../families/family.js';
 import { inputSize, randomArgs } from '../inputs.js';
 import { pyArgs, pyRepr } from '../render/literal.js';
@@ -41,22 +42,31 @@ export interface Candidate {
   /** The outputs in wire form (Python literals). */
   outputLiterals: string[];
   features: Features;
-  raw: number;
   difficulty: number;
+}
+
+/** The raw score of a run of a program with `params` parameters on `drawn` (arguments beyond them dropped). */
+export function rawOf(stat: StaticFeatures, r: Run, drawn: readonly Value[], params: number): number {
+  return rawScore({ ...stat, loop_trips: r.trips, input_size: inputSize(drawn, params) });
 }
 
 /** A probe from a run of f on `drawn` (arguments beyond f's parameters dropped). */
 export function probeOf(built: Built, argTypes: readonly InputTy[], size: number, drawn: readonly Value[], stat: StaticFeatures, r: Run): Probe {
-  const args = drawn.slice(0, built.program.params.length);
-  const raw = rawScore({ ...stat, loop_trips: r.trips, input_size: inputSize(args) });
-  return { built, argTypes, size, args, output: r.value, trips: r.trips, steps: r.steps, stat, raw };
+  const n = built.program.params.length;
+  return { built, argTypes, size, args: drawn.slice(0, n), output: r.value, trips: r.trips, steps: r.steps, stat, raw: rawOf(stat, r, drawn, n) };
 }
 
-/** Runs f on `drawn` and measures it, or null when the evaluator rejects it. */
-export function probe(built: Built, argTypes: readonly InputTy[], size: number, drawn: readonly Value[]): Probe | null {
+/** Runs f on `drawn` and measures it, or null when the evaluator rejects it; `stat` when already known. */
+export function probe(
+  built: Built,
+  argTypes: readonly InputTy[],
+  size: number,
+  drawn: readonly Value[],
+  stat: StaticFeatures = staticFeatures(built.program),
+): Probe | null {
   try {
     const r = run(built.program, drawn.slice(0, built.program.params.length));
-    return probeOf(built, argTypes, size, drawn, staticFeatures(built.program), r);
+    return probeOf(built, argTypes, size, drawn, stat, r);
   } catch (e) {
     if (e instanceof Rejected) return null;
     throw e;
@@ -71,11 +81,11 @@ const CONTRAST_TRIES = 3;
  * its input makes a degenerate task: the deduction answer is guessable without reading the input and
  * any abduction input is correct. Bool results agree by chance half the time, hence several tries.
  */
-function dependsOnInput(p: Probe, rng: Rng, literal: string): boolean {
+function dependsOnInput(p: Probe, rng: Rng): boolean {
   const n = p.built.program.params.length;
   for (let i = 0; i < CONTRAST_TRIES; i++) {
     try {
-      if (pyRepr(run(p.built.program, randomArgs(p.argTypes, rng, p.size).slice(0, n)).value) !== literal) return true;
+      if (!sameRepr(run(p.built.program, randomArgs(p.argTypes, rng, p.size).slice(0, n)).value, p.output)) return true;
     } catch (e) {
       if (!(e instanceof Rejected)) throw e;
     }
@@ -92,7 +102,7 @@ function dependsOnInput(p: Probe, rng: Rng, literal: string): boolean {
 export function complete(mode: Mode, p: Probe, rng: Rng): Candidate | null {
   const want = mode === 'induction' ? VISIBLE_PAIRS + HIDDEN_PAIRS : 1;
   const first = pyRepr(p.output);
-  if (mode !== 'induction' && !dependsOnInput(p, rng, first)) return null;
+  if (mode !== 'induction' && !dependsOnInput(p, rng)) return null;
   const n = p.built.program.params.length;
   const args: Value[][] = [p.args];
   const inputs: string[] = [pyArgs(p.args)];
@@ -130,6 +140,5 @@ export function complete(mode: Mode, p: Probe, rng: Rng): Candidate | null {
     steps: Math.round(steps / want),
     families: familyNames(p.built.families),
   };
-  const raw = rawScore(features);
-  return { built: p.built, args, inputs, outputs, outputLiterals: literals, features, raw, difficulty: difficultyOf(raw) };
+  return { built: p.built, args, inputs, outputs, outputLiterals: literals, features, difficulty: difficultyOf(rawScore(features)) };
 }

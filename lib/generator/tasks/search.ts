@@ -11,7 +11,7 @@ import { begin, finish, resume } from '../eval/evaluate.js';
 import { Rejected } from '../eval/rejected.js';
 import { randomArgs } from '../inputs.js';
 import type { Candidate, Probe } from './candidate.js';
-import { complete, probe, probeOf } from './candidate.js';
+import { complete, probe, probeOf, rawOf } from './candidate.js';
 
 /** A program this close to the requested difficulty is taken at once. */
 export const TOLERANCE = 0.04;
@@ -32,10 +32,11 @@ class Best {
   probe: Probe | null = null;
   err = Infinity;
   constructor(private readonly target: number) {}
-  offer(p: Probe): void {
-    const err = Math.abs(difficultyOf(p.raw) - this.target);
+  /** Keeps the probe `make` gives when `raw` is closer than the best so far (probes are built only then). */
+  offer(raw: number, make: () => Probe): void {
+    const err = Math.abs(difficultyOf(raw) - this.target);
     if (err < this.err) {
-      this.probe = p;
+      this.probe = make();
       this.err = err;
     }
   }
@@ -73,42 +74,42 @@ function grow(target: number, floor: number, ceiling: number, best: Best, rng: R
   let prefix = begin(pipe.argSlots, drawn);
   let prefixStat: StaticFeatures = { ops: 0, depth: 0, branches: 0 };
   let executed = 0;
-  let p: Probe | null = null;
+  let prefixRaw = 0;
   let retries = 0;
   // After an overshoot the redrawn stage is one level plainer; after a dead end (a result no stage
   // takes, below the window) one level richer.
   let nudge = 0;
   while (pipe.canGrow() && retries <= MAX_STAGE_RETRIES) {
     const mark = pipe.mark();
-    pipe.add(Math.min(3, Math.max(0, levelFor(floor - (p?.raw ?? 0), rng) + nudge)));
-    const built = pipe.built();
-    const body = built.program.body;
-    const added = body.slice(executed, body.length - 1);
-    const result = (body[body.length - 1] as Extract<Stmt, { k: 'return' }>).e;
-    const stat = extendFeatures(prefixStat, added, result);
+    pipe.add(Math.min(3, Math.max(0, levelFor(floor - prefixRaw, rng) + nudge)));
+    const added = pipe.statements(executed);
+    const result = pipe.result;
+    // Statements and result are walked apart: on growing, the statements' features become the prefix's.
+    const stmtStat = extendFeatures(prefixStat, added, null);
+    const stat = extendFeatures(stmtStat, [], result);
     // The dynamic part of the score is never negative: a static score past the window is an overshoot, no need to run it.
     const m = staticScore(stat) > ceiling ? null : measureStage(prefix, added, result);
-    const q = m === null ? null : probeOf(built, pipe.argTypes, target, drawn, stat, m.run);
-    if (q !== null) best.offer(q);
+    const raw = m === null ? null : rawOf(stat, m.run, drawn, pipe.paramCount);
+    if (m !== null && raw !== null) best.offer(raw, () => probeOf(pipe.built(), pipe.argTypes, target, drawn, stat, m.run));
     if (best.done()) return;
-    if (m !== null && q !== null && q.raw < floor && pipe.canGrow()) {
-      p = q;
+    if (m !== null && raw !== null && raw < floor && pipe.canGrow()) {
+      prefixRaw = raw;
       prefix = m.state;
-      prefixStat = extendFeatures(prefixStat, added, null);
-      executed = body.length - 1;
+      prefixStat = stmtStat;
+      executed = pipe.statementCount;
       nudge = 0;
       continue;
     }
-    if (q !== null && q.raw >= floor && q.raw <= ceiling) break;
-    nudge = q !== null && q.raw < floor ? 1 : -1;
+    if (raw !== null && raw >= floor && raw <= ceiling) break;
+    nudge = raw !== null && raw < floor ? 1 : -1;
     pipe.rollback(mark);
     retries++;
   }
   const last = best.probe;
   if (last === null) return;
   const size = Math.min(1, Math.max(0, target + (difficultyOf(last.raw) > target ? -INPUT_NUDGE : INPUT_NUDGE)));
-  const q = probe(last.built, last.argTypes, size, randomArgs(last.argTypes, rng, size));
-  if (q !== null) best.offer(q);
+  const q = probe(last.built, last.argTypes, size, randomArgs(last.argTypes, rng, size), last.stat);
+  if (q !== null) best.offer(q.raw, () => q);
 }
 
 /**

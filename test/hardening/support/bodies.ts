@@ -8,7 +8,7 @@ export interface Body {
 }
 
 /** Where a state can hold a value: every known field, so a bad value lands where the schema must catch it. */
-const FIELDS = [
+export const FIELDS = [
   'alpha_free',
   'beta_free',
   'performance_metrics',
@@ -37,7 +37,7 @@ const FIELDS = [
 const UNKNOWN = ['alpha_fre', 'Alpha_free', 'maxTasks', 'performance.deduction.sucess_rate', 'resources.gamma', '__proto__', 'constructor', 'prototype', ''];
 
 /** Number literals JSON.parse reads as Infinity or that no float holds: only raw text can carry them. */
-const RAW_NUMBERS = ['1e400', '-1e400', '1E+999', '123456789012345678901234567890', '-0', '0.0000000000000000000001', '9007199254740993'];
+export const RAW_NUMBERS = ['1e400', '-1e400', '1E+999', '123456789012345678901234567890', '-0', '0.0000000000000000000001', '9007199254740993'];
 const RAW = '\u0000raw\u0000';
 
 const badValue: fc.Arbitrary<unknown> = fc.oneof(
@@ -53,7 +53,7 @@ const badValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(...RAW_NUMBERS).map((n) => `${RAW}${n}`),
 );
 
-function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+export function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const keys = path.split('.');
   let node: Record<string, unknown> = target;
   for (let i = 0; i < keys.length - 1; i++) {
