@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { check, fmt, info, type PartResult } from './support/report.js';
 import { REALISTIC_STATE } from './support/states.js';
+import { httpApiEvent } from '../test/support/gateway-events.js';
 
 /** Fresh processes per bundle; the median is reported (alternating runs, so drift hits both alike). */
 const RUNS = Number(process.env.COLD_RUNS ?? 15);
@@ -29,30 +30,6 @@ async function bundle(entry: string, outfile: string): Promise<number> {
   return statSync(outfile).size;
 }
 
-/** An API Gateway HTTP API (payload 2.0) event from the $default stage. */
-function planEvent(body: string) {
-  return {
-    version: '2.0',
-    routeKey: '$default',
-    rawPath: '/plan',
-    rawQueryString: '',
-    headers: { 'content-type': 'application/json', host: 'api.example.com' },
-    requestContext: {
-      accountId: '123456789012',
-      apiId: 'api',
-      domainName: 'api.example.com',
-      domainPrefix: 'api',
-      http: { method: 'POST', path: '/plan', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bench' },
-      requestId: 'cold',
-      routeKey: '$default',
-      stage: '$default',
-      time: '25/Nov/2026:12:00:00 +0000',
-      timeEpoch: 0,
-    },
-    body,
-    isBase64Encoded: false,
-  };
-}
 
 interface Probe {
   boot: number;
@@ -99,7 +76,7 @@ export async function run(): Promise<PartResult> {
     const bare = join(dir, 'bare.mjs');
     const plannerBytes = await bundle('functions/api.ts', planner);
     const bareBytes = await bundle('bench/bare-lambda.ts', bare);
-    const event = JSON.stringify(planEvent(JSON.stringify(REALISTIC_STATE)));
+    const event = JSON.stringify(httpApiEvent('POST', '/plan', JSON.stringify(REALISTIC_STATE)));
     const plannerRuns: Probe[] = [];
     const bareRuns: Probe[] = [];
     for (let i = 0; i < RUNS; i++) {

@@ -1,33 +1,14 @@
-import type { APIGatewayProxyEvent, APIGatewayProxyEventV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { handler } from '../../functions/api.js';
 import { PlanSchema } from '../../lib/schema/plan.js';
 import { SCENARIOS } from '../support/states.js';
+import { httpApiEvent } from '../support/gateway-events.js';
 
 const context = { awsRequestId: 'test', functionName: 'azr-planner-api' } as Context;
 const body = JSON.stringify({ ...SCENARIOS.baseline, seed: 5 });
 
-const v2 = (method: string, path: string, payload?: string): APIGatewayProxyEventV2 => ({
-  version: '2.0',
-  routeKey: '$default',
-  rawPath: path,
-  rawQueryString: '',
-  headers: { 'content-type': 'application/json', host: 'api.example.com' },
-  requestContext: {
-    accountId: '123456789012',
-    apiId: 'api',
-    domainName: 'api.example.com',
-    domainPrefix: 'api',
-    http: { method, path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'vitest' },
-    requestId: 'r1',
-    routeKey: '$default',
-    stage: '$default',
-    time: '25/Nov/2026:12:00:00 +0000',
-    timeEpoch: 0,
-  },
-  ...(payload === undefined ? {} : { body: payload }),
-  isBase64Encoded: false,
-});
+const v2 = httpApiEvent;
 
 const v1 = (method: string, path: string, payload: string | null): APIGatewayProxyEvent =>
   ({

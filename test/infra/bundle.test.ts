@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
-import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PLAN_DETAIL_TYPE, PLAN_EVENT_SOURCE } from '../../lib/aws/eventbridge/plan-entry.js';
 import { PlanSchema } from '../../lib/schema/plan.js';
@@ -11,32 +11,13 @@ import { render } from './support/render.js';
 import { cdkSynth, functionAsset, readTemplate } from './support/assembly.js';
 import type { FunctionAsset } from './support/assembly.js';
 import { removeTempOutdirs, tempOutdir } from './support/synth.js';
+import { httpApiEvent } from '../support/gateway-events.js';
 
 const STACK = 'AzrPlanner-dev';
 const REGION = 'us-east-1';
 const context = { awsRequestId: 'bundle-test', functionName: 'azr-planner' } as Context;
 
-const v2 = (method: string, path: string, body?: string): APIGatewayProxyEventV2 => ({
-  version: '2.0',
-  routeKey: `${method} ${path}`,
-  rawPath: path,
-  rawQueryString: '',
-  headers: { 'content-type': 'application/json', host: 'abc123.execute-api.us-east-1.amazonaws.com' },
-  requestContext: {
-    accountId: '123456789012',
-    apiId: 'abc123',
-    domainName: 'abc123.execute-api.us-east-1.amazonaws.com',
-    domainPrefix: 'abc123',
-    http: { method, path, protocol: 'HTTP/1.1', sourceIp: '203.0.113.9', userAgent: 'bundle-test' },
-    requestId: 'req-1',
-    routeKey: `${method} ${path}`,
-    stage: '$default',
-    time: '25/Nov/2026:19:15:00 +0000',
-    timeEpoch: 1_795_634_100_000,
-  },
-  ...(body === undefined ? {} : { body }),
-  isBase64Encoded: false,
-});
+const v2 = httpApiEvent;
 
 type Handler = (event: unknown, context: Context) => Promise<unknown>;
 
