@@ -101,8 +101,8 @@ function dependsOnInput(p: Probe, rng: Rng): boolean {
  */
 export function complete(mode: Mode, p: Probe, rng: Rng): Candidate | null {
   const want = mode === 'induction' ? VISIBLE_PAIRS + HIDDEN_PAIRS : 1;
-  const first = pyRepr(p.output);
   if (mode !== 'induction' && !dependsOnInput(p, rng)) return null;
+  const first = pyRepr(p.output);
   const n = p.built.program.params.length;
   const args: Value[][] = [p.args];
   const inputs: string[] = [pyArgs(p.args)];

@@ -89,8 +89,11 @@ function grow(target: number, floor: number, ceiling: number, best: Best, rng: R
     const stat = extendFeatures(stmtStat, [], result);
     // The dynamic part of the score is never negative: a static score past the window is an overshoot, no need to run it.
     const m = staticScore(stat) > ceiling ? null : measureStage(prefix, added, result);
-    const raw = m === null ? null : rawOf(stat, m.run, drawn, pipe.paramCount);
-    if (m !== null && raw !== null) best.offer(raw, () => probeOf(pipe.built(), pipe.argTypes, target, drawn, stat, m.run));
+    let raw: number | null = null;
+    if (m !== null) {
+      raw = rawOf(stat, m.run, drawn, pipe.paramCount);
+      best.offer(raw, () => probeOf(pipe.built(), pipe.argTypes, target, drawn, stat, m.run));
+    }
     if (best.done()) return;
     if (m !== null && raw !== null && raw < floor && pipe.canGrow()) {
       prefixRaw = raw;
