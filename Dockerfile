@@ -15,7 +15,7 @@ RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json ./
 COPY lib ./lib
 COPY functions ./functions
-COPY scripts/build.ts ./scripts/build.ts
+COPY scripts/build.ts scripts/bundle.ts ./scripts/
 RUN node --import tsx scripts/build.ts dist
 
 FROM node:${NODE_VERSION}-alpine AS runtime

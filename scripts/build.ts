@@ -7,6 +7,7 @@ import { build as esbuild } from 'esbuild';
 import type { Metafile } from 'esbuild';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NODE_TARGET, REQUIRE_BANNER } from './bundle.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -17,10 +18,6 @@ export const ENTRY_POINTS = {
   cli: 'functions/cli.ts',
 } as const;
 
-// Bundled CommonJS dependencies (the AWS SDK among them) call require() for Node built-ins, which an ESM
-// bundle does not define: give them one.
-const REQUIRE_BANNER = "import { createRequire as __azrCreateRequire } from 'node:module';\nconst require = __azrCreateRequire(import.meta.url);";
-
 export async function build(outdir: string): Promise<Metafile> {
   const result = await esbuild({
     absWorkingDir: root,
@@ -29,7 +26,7 @@ export async function build(outdir: string): Promise<Metafile> {
     bundle: true,
     platform: 'node',
     format: 'esm',
-    target: 'node22',
+    target: NODE_TARGET,
     banner: { js: REQUIRE_BANNER },
     // Whitespace and syntax only: identifiers stay, so stack traces in the pod's logs stay readable.
     minifyWhitespace: true,

@@ -1,27 +1,38 @@
-import { fileURLToPath } from 'node:url';
-import { Validations } from 'aws-cdk-lib';
+import { buildSync } from 'esbuild';
+import { AssetHashType, DockerImage, Validations } from 'aws-cdk-lib';
 import type { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { lambdaBuildOptions, PROJECT_ROOT } from '../../scripts/bundle.js';
 import type { FunctionSizing } from '../stages.js';
 
-const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
 /** The project pins Node 22 (package.json `node` devDependency); the Lambda runtime must match what is tested. */
-const RUNTIME = Runtime.NODEJS_22_X;
-/** esbuild's name for the same Node major, e.g. `node22`. */
-const ESBUILD_TARGET = RUNTIME.name.replace(/^nodejs(\d+)\.x$/, 'node$1');
+const RUNTIME = Runtime.NODEJS_22_X; // and scripts/bundle.ts targets node22
 
 /**
- * The SDK is bundled (pinning the version the tests ran against) and it still calls `require` for Node
- * built-ins, which an ES module lacks: the banner gives the bundle one.
+ * The entry bundled locally by esbuild with code splitting (scripts/bundle.ts), which NodejsFunction's
+ * single-file output cannot do; no Docker: the image is never pulled because local bundling always succeeds.
  */
-const REQUIRE_BANNER = "import { createRequire as __azrCreateRequire } from 'node:module'; const require = __azrCreateRequire(import.meta.url);";
+function bundledCode(entry: string): Code {
+  return Code.fromAsset(PROJECT_ROOT, {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      image: DockerImage.fromRegistry('public.ecr.aws/sam/build-nodejs22.x'),
+      // Part of CDK's bundling cache key: without it every function of the app would get the first one's bundle.
+      environment: { AZR_ENTRY: entry },
+      local: {
+        tryBundle(outputDir) {
+          buildSync(lambdaBuildOptions(entry, outputDir));
+          return true;
+        },
+      },
+    },
+  });
+}
 
 export interface AsyncFailureHandling {
   readonly deadLetterQueue: IQueue;
@@ -42,7 +53,7 @@ export interface PlannerFunctionProps extends FunctionSizing {
 
 /** One planner entry point as a Lambda function: bundled locally, traced, logging to its own retained group. */
 export class PlannerFunction extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
   readonly role: Role;
   readonly logGroup: LogGroup;
 
@@ -56,11 +67,9 @@ export class PlannerFunction extends Construct {
     });
     this.logGroup.grantWrite(this.role);
 
-    this.function = new NodejsFunction(this, 'Function', {
-      entry: `${PROJECT_ROOT}${props.entry}`,
-      projectRoot: PROJECT_ROOT,
-      depsLockFilePath: `${PROJECT_ROOT}package-lock.json`,
-      handler: 'handler',
+    this.function = new LambdaFunction(this, 'Function', {
+      code: bundledCode(props.entry),
+      handler: 'index.handler',
       description: props.description,
       runtime: RUNTIME,
       architecture: Architecture.ARM_64,
@@ -73,17 +82,6 @@ export class PlannerFunction extends Construct {
         ...props.environment,
         POWERTOOLS_SERVICE_NAME: 'azr-planner',
         NODE_OPTIONS: '--enable-source-maps',
-      },
-      bundling: {
-        forceDockerBundling: false,
-        format: OutputFormat.ESM,
-        target: ESBUILD_TARGET,
-        mainFields: ['module', 'main'],
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false,
-        bundleAwsSDK: true,
-        banner: REQUIRE_BANNER,
       },
       ...(props.asyncFailures && {
         deadLetterQueue: props.asyncFailures.deadLetterQueue,

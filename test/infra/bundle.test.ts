@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import type { APIGatewayProxyResultV2, Context } from 'aws-lambda';
@@ -72,18 +73,21 @@ describe('deployed function bundles', () => {
     };
   }
 
-  it('each upload is one minified ES module and its source map', () => {
+  it('each upload is a minified ES module, its source map and the chunks it loads on first use', () => {
     for (const asset of [api, scheduled]) {
-      expect(asset.files).toEqual(['index.mjs', 'index.mjs.map']);
+      expect(asset.files).toEqual(['chunks', 'index.mjs', 'index.mjs.map']);
       const code = readFileSync(asset.module, 'utf8');
       // Assertions on excerpts: a failure must not print megabytes of bundle.
       expect(code.slice(0, 120)).toMatch(/^import \{ createRequire as \w+ \} from 'node:module'; const require = /);
       expect(code.slice(-60)).toMatch(/\/\/# sourceMappingURL=index\.mjs\.map\s*$/);
       // Minified: lines of thousands of characters (the few newlines left sit inside template literals).
       expect(code.length / code.split('\n').length, 'average line length').toBeGreaterThan(5000);
-      // The SDK travels inside the bundle rather than coming from the runtime.
-      expect(code.includes('GetMetricData'), 'bundled CloudWatch client').toBe(true);
+      // The SDK travels inside the upload rather than coming from the runtime.
+      const chunks = readdirSync(join(asset.dir, 'chunks')).map((f) => readFileSync(join(asset.dir, 'chunks', f), 'utf8'));
+      expect([code, ...chunks].some((c) => c.includes('GetMetricData')), 'bundled CloudWatch client').toBe(true);
     }
+    // The API loads the SDK on first use only, so a cold start without AWS sources never parses it.
+    expect(readFileSync(api.module, 'utf8').includes('GetMetricData'), 'SDK outside the API entry module').toBe(false);
   });
 
   it('the API bundle answers POST /plan from an API Gateway v2 event with a valid plan, tunables from SSM', async () => {

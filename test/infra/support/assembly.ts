@@ -60,7 +60,9 @@ export function functionAsset(outdir: string, stackName: string, description: Re
     files,
     module: join(dir, module),
     exportName,
-    bytes: files.reduce((sum, f) => sum + statSync(join(dir, f)).size, 0),
+    bytes: readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .map((f) => statSync(join(dir, f)))
+      .reduce((sum, s) => sum + (s.isFile() ? s.size : 0), 0),
   };
 }
 
