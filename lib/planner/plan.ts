@@ -144,7 +144,10 @@ export function makePlan(state: PlannerState, ctx: PlanContext): Plan {
   const decisions = decideModes(n, modes, t, rationale);
   const urgency = Math.max(0, ...decisions.map((d) => Math.abs(d.success - d.target) / Math.max(d.target, 1 - d.target)));
 
-  const base = { plan_id, created_at: ctx.now.toISOString(), seed: ctx.seed, warnings, degraded: ctx.degraded ?? false };
+  const head = { plan_id, created_at: ctx.now.toISOString(), seed: ctx.seed };
+  // Fields in the order of PLANNER.md §3: identity first, the explanation and its provenance last (the arrays
+  // are still filled after this point).
+  const tail = { rationale, warnings, sources: ctx.sources, degraded: ctx.degraded ?? false };
   const summary = (d: ModeDecision) => ({
     mode: d.mode,
     ability: round3(d.ability),
@@ -156,15 +159,14 @@ export function makePlan(state: PlannerState, ctx: PlanContext): Plan {
   const wait = (reason: string, deferred: number): Plan => {
     rationale.push(`wait: ${reason}; retry in ${t.waitRetrySeconds}s (priority 1)`);
     return {
-      ...base,
+      ...head,
       action: 'wait',
       retry_after_seconds: t.waitRetrySeconds,
       priority: 1,
       tasks: [],
       allocation: { alpha_tasks_count: 0, beta_tasks_count: 0, alpha_capacity: alphaCap, beta_capacity: betaCap, deferred },
       modes: decisions.map((d) => summary({ ...d, count: 0 })),
-      rationale,
-      sources: ctx.sources,
+      ...tail,
     };
   };
 
@@ -206,13 +208,12 @@ export function makePlan(state: PlannerState, ctx: PlanContext): Plan {
   const p = priority([n.pools.alpha.freeFraction, n.pools.beta.freeFraction], urgency, t);
   rationale.push(`priority ${p.value}: headroom ${p.idle.toFixed(2)} (0 busy..1 idle), learning urgency ${urgency.toFixed(2)}`);
   return {
-    ...base,
+    ...head,
     action: 'run',
     priority: p.value,
     tasks,
     allocation,
     modes: decisions.map(summary),
-    rationale,
-    sources: ctx.sources,
+    ...tail,
   };
 }
