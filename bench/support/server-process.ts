@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../../test/support/free-port.js';
 
 export interface ServerProcess {
   url: string;
@@ -10,18 +10,6 @@ export interface ServerProcess {
   /** CPU time the server process has used so far (user + system, all its threads), in ms. */
   cpuMs(): number;
   stop(): Promise<void>;
-}
-
-/** A loopback port nobody holds right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 export function rssKiB(pid: number): number {

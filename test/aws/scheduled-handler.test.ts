@@ -5,7 +5,7 @@ import { createLogger } from '../../lib/log/logger.js';
 import { PlanSchema } from '../../lib/schema/plan.js';
 import { motoTunables, tunablesEnv } from './support/aws.js';
 import { busWithQueue } from './support/bus.js';
-import { freePort } from './support/moto-server.js';
+import { freePort } from '../support/free-port.js';
 import { seedCluster } from './support/scenario.js';
 
 const EVENT = { 'detail-type': 'Scheduled Event', source: 'aws.events', time: '2026-11-25T19:00:00Z', detail: {} };

@@ -2,7 +2,6 @@ import { execFile, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
@@ -13,21 +12,13 @@ import type { Manifest } from '../helm/helm.js';
 import { envOf, imageCommand, readDockerfile } from './dockerfile.js';
 import { assembleImage } from './image-layout.js';
 import type { ImageLayout } from './image-layout.js';
+import { freePort } from '../support/free-port.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const NODE = join(ROOT, 'node_modules/.bin/node');
 const dockerfile = readDockerfile(ROOT);
 const final = dockerfile.stages.at(-1)!;
 const run = promisify(execFile);
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  await once(server, 'close');
-  return port;
-}
 
 /** The image's command with `node` standing for the pinned node the image's tag names. */
 function localCommand(): string[] {

@@ -1,8 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { freePort } from '../../support/free-port.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const MOTO_SERVER = resolve(ROOT, '.tools/venv/bin/moto_server');
@@ -11,18 +11,6 @@ export interface MotoServer {
   endpoint: string;
   process: ChildProcess;
   stop(): Promise<void>;
-}
-
-/** A loopback port nobody listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
-    });
-  });
 }
 
 /** Installs moto through the project's own tool script when a bare `vitest` run comes before `npm test`'s pretest. */
