@@ -1,7 +1,6 @@
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { tunablesFromEnv } from '../../config/tunables.js';
-import { createLogger } from '../../log/logger.js';
+import { startFromEnv } from '../../log/from-env.js';
 import type { Logger } from '../../log/logger.js';
 import { awsClientConfig } from '../client-config.js';
 import { createCloudWatchStateSource } from '../cloudwatch/state-source.js';
@@ -13,9 +12,7 @@ import { createScheduledRun } from './run.js';
  * it a state), SSM when useSsm, clients configured from the environment.
  */
 export function scheduledRunFromEnv(env: Readonly<Record<string, string | undefined>>, logger?: Logger) {
-  const { tunables, issues } = tunablesFromEnv(env);
-  const log = logger ?? createLogger(tunables.logLevel);
-  for (const issue of issues) log.warn('tunable ignored', { ...issue });
+  const { tunables, logger: log } = startFromEnv(env, logger);
   const config = awsClientConfig(tunables, env);
   const cloudWatch = new CloudWatchClient(config);
   const { tunablesSource } = createAwsSources(tunables, env);
