@@ -13,6 +13,8 @@ import { REALISTIC_STATE, WAIT_STATE } from './support/states.js';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 /** The container's production log level: one JSON line per request. */
 const LOG_LEVEL = 'INFO';
+/** The chart's default: run plans generated on one worker thread beside the event loop. */
+const PLAN_WORKERS = '1';
 
 export interface LoadFigures {
   rps: number;
@@ -105,8 +107,9 @@ async function withServer<T>(script: string, env: Record<string, string>, work: 
 
 const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100;
 const latency = (f: LoadFigures): string => `p50 ${f.p50_ms} ms, p99 ${f.p99_ms} ms`;
-const load10 = (f: Pair): string => `${fmt(f.c10.rps)} req/s, ${latency(f.c10)}, ${fmt(f.c10.cpu_us_per_request)} µs CPU/req`;
-const load50 = (f: Pair): string => `${fmt(f.c50.rps)} req/s, ${latency(f.c50)}, ${fmt(f.c50.cpu_us_per_request)} µs CPU/req`;
+const loadRow = (f: LoadFigures): string => `${fmt(f.rps)} req/s, ${latency(f)}, ${fmt(f.cpu_us_per_request)} µs CPU/req`;
+const load10 = (f: Pair): string => loadRow(f.c10);
+const load50 = (f: Pair): string => loadRow(f.c50);
 
 /**
  * POST /plan on the container's server (dist/server.js as the image builds and runs it, a child process on a
@@ -121,13 +124,21 @@ export async function run(): Promise<PartResult> {
   let plan16: Pair;
   let wait: Pair;
   let echo: Pair;
+  let eventLoop: LoadFigures;
+  let waitFloor: Pair;
   try {
-    ({ plan16, wait } = await withServer(built.server, { LOG_LEVEL }, async (server) => {
+    ({ plan16, wait } = await withServer(built.server, { LOG_LEVEL, PLAN_WORKERS }, async (server) => {
       await expectPlan(server, REALISTIC_STATE, (tasks, action) => action === 'run' && tasks === 16);
       await expectPlan(server, WAIT_STATE, (_, action) => action === 'wait');
       return { plan16: await measure(server, REALISTIC_STATE), wait: await measure(server, WAIT_STATE) };
     }));
     echo = await withServer(built.echo, {}, (server) => measure(server, WAIT_STATE));
+    waitFloor = await withServer(built.waitFloor, {}, (server) => measure(server, WAIT_STATE));
+    // The same server planning on its event loop: what the worker thread adds, and the per-plan HTTP cost alone.
+    eventLoop = await withServer(built.server, { LOG_LEVEL, PLAN_WORKERS: '0' }, async (server) => {
+      await load(server, JSON.stringify(REALISTIC_STATE), 10, Math.max(1, SECONDS / 3));
+      return load(server, JSON.stringify(REALISTIC_STATE), 10, SECONDS);
+    });
   } finally {
     built.remove();
   }
@@ -138,16 +149,21 @@ export async function run(): Promise<PartResult> {
   const a = { c10: ratio(plan16.c10.rps, baseline.rps), c50: ratio(plan16.c50.rps, baseline.rps) };
   const b = { c10: ratio(wait.c10.rps, echo.c10.rps), c50: ratio(wait.c50.rps, echo.c50.rps) };
   const cpuShare = ratio(baseline.cpuUs, plan16.c10.cpu_us_per_request);
+  const eventLoopRatio = ratio(eventLoop.rps, baseline.rps);
   const errors = [plan16, wait, echo].reduce((n, r) => n + r.c10.errors + r.c50.errors, 0);
   return {
     figures: {
       log_level: LOG_LEVEL,
+      plan_workers: Number(PLAN_WORKERS),
       seconds_per_run: SECONDS,
       in_process: { before, after, mean: baseline },
       in_process_app: app,
       plan16,
       wait,
       echo,
+      wait_floor: waitFloor,
+      plan16_event_loop: eventLoop,
+      ratio_plan16_event_loop_vs_in_process: eventLoopRatio,
       ratio_plan16_vs_in_process: a,
       ratio_wait_vs_echo: b,
       cpu_in_process_vs_server_per_plan: cpuShare,
@@ -155,13 +171,15 @@ export async function run(): Promise<PartResult> {
     rows: [
       info('in-process planner, 16-task plan (baseline a)', `${fmt(baseline.rps)} plans/s, ${fmt(baseline.cpuUs)} µs CPU/plan (before ${fmt(before.rps)}, after ${fmt(after.rps)})`),
       info('in-process app.request, 16-task plan (no sockets, logs off)', `${fmt(app.rps)} plans/s, ${fmt(app.cpuUs)} µs CPU/plan`),
-      info(`server /plan 16 tasks, 10 conn (log ${LOG_LEVEL})`, load10(plan16)),
-      info(`server /plan 16 tasks, 50 conn (log ${LOG_LEVEL})`, load50(plan16)),
+      info(`server /plan 16 tasks, 10 conn (log ${LOG_LEVEL}, ${PLAN_WORKERS} plan worker)`, load10(plan16)),
+      info(`server /plan 16 tasks, 50 conn (log ${LOG_LEVEL}, ${PLAN_WORKERS} plan worker)`, load50(plan16)),
       check('(a) server / in-process plans/s, 10 conn', `${a.c10}x`, '>= 0.8x', a.c10 >= 0.8),
       check('(a) server / in-process plans/s, 50 conn', `${a.c50}x`, '>= 0.8x', a.c50 >= 0.8),
       info('(a) in-process / server CPU per plan, 10 conn', `${cpuShare}x`),
+      info('server /plan 16 tasks, 10 conn, planned on the event loop (PLAN_WORKERS=0)', `${loadRow(eventLoop)} = ${eventLoopRatio}x in-process`),
       info('bare Hono echo, 10 conn (baseline b)', load10(echo)),
       info('bare Hono echo, 50 conn (baseline b)', load50(echo)),
+      info('floor: bare Hono route answering the wait plan precomputed, 10 conn', `${load10(waitFloor)} = ${ratio(waitFloor.c10.rps, echo.c10.rps)}x echo`),
       info('server /plan wait, 10 conn', load10(wait)),
       info('server /plan wait, 50 conn', load50(wait)),
       check('(b) wait plan / echo req/s, 10 conn', `${b.c10}x`, '>= 0.5x', b.c10 >= 0.5),

@@ -14,6 +14,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /** dist/<name>.js ← functions/<source>. The image's CMD and the chart's CronJob name these files. */
 export const ENTRY_POINTS = {
   server: 'functions/server.ts',
+  // Loaded by the server's worker threads from beside server.js.
+  'plan-worker': 'functions/plan-worker.ts',
   'scheduled-job': 'functions/scheduled-job.ts',
   cli: 'functions/cli.ts',
 } as const;

@@ -1,3 +1,4 @@
+import { LogLevelThreshold } from '@aws-lambda-powertools/logger';
 import { zValidator } from '@hono/zod-validator';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -5,6 +6,7 @@ import { HTTPException } from 'hono/http-exception';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import type { Logger } from '../log/logger.js';
 import { PlannerStateSchema } from '../schema/state.js';
+import type { PlanSummary } from '../service/plan-body.js';
 import type { PlanService } from '../service/plan-service.js';
 import { fieldIssues } from './errors.js';
 import { openApiDocument } from './openapi.js';
@@ -15,7 +17,7 @@ export interface AppDeps {
   bodyLimitBytes: number;
 }
 
-type Env = { Variables: { planned?: { plan_id: string; tasks: number; priority: number; action: string; degraded: boolean } } };
+type Env = { Variables: { planned?: PlanSummary } };
 
 /**
  * A declared Content-Length is checked from the header alone; only a chunked body is streamed through Hono's
@@ -74,16 +76,11 @@ export function createApp({ service, logger, bodyLimitBytes }: AppDeps): Hono<En
     }),
     async (c) => {
       const state = c.req.valid('json');
-      const plan = await service.plan(state);
-      c.set('planned', {
-        plan_id: plan.plan_id,
-        tasks: plan.tasks.length,
-        priority: plan.priority,
-        action: plan.action,
-        degraded: plan.degraded,
-      });
-      logger.debug('plan', { state, plan });
-      return c.json(plan);
+      const body = await service.body(state);
+      c.set('planned', body.summary);
+      // Checked here: below DEBUG, Powertools would still read the environment on every call to drop the line.
+      if (logger.level <= LogLevelThreshold.DEBUG) logger.debug('plan', { state, plan: JSON.parse(body.json) as unknown });
+      return c.body(body.json, 200, { 'content-type': 'application/json' });
     },
   );
 

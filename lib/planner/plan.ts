@@ -13,15 +13,19 @@ import { chooseTarget } from './target.js';
 
 export type TaskGenerator = (mode: Mode, difficulty: number, rng: Rng) => GeneratedTask;
 
-export interface PlanContext {
+/** Everything a plan depends on besides the state: plain data, so it can cross to a worker thread. */
+export interface PlanInputs {
   tunables: Tunables;
   seed: number;
   now: Date;
-  generate: TaskGenerator;
   sources: Plan['sources'];
   /** Warnings from the edges (sources that failed, bad tunables) carried into the plan. */
   warnings?: readonly string[];
   degraded?: boolean;
+}
+
+export interface PlanContext extends PlanInputs {
+  generate: TaskGenerator;
 }
 
 interface ModeDecision {
@@ -121,6 +125,20 @@ function assignPools(weights: readonly number[], alphaCap: number, betaCap: numb
   return pools;
 }
 
+/** Tasks the step has room for: each pool's capacity, their sum capped by the state's max_tasks. */
+function stepCapacity(n: NormalisedState, t: Tunables): { alphaCap: number; betaCap: number; total: number } {
+  const alphaCap = poolCapacity('alpha', n.pools.alpha, t);
+  const betaCap = poolCapacity('beta', n.pools.beta, t);
+  return { alphaCap, betaCap, total: Math.min(alphaCap + betaCap, n.maxTasks) };
+}
+
+const minimumStep = (t: Tunables): number => Math.max(1, t.minTasks);
+
+/** Whether makePlan would generate tasks (a `run` plan) rather than answer `wait` before generating any. */
+export function generatesTasks(state: PlannerState, t: Tunables): boolean {
+  return enabledModes(t).length > 0 && stepCapacity(normalise(state, t), t).total >= minimumStep(t);
+}
+
 /**
  * The planning algorithm of PLANNER.md §4, pure: same state, tunables, seed and clock => identical plan.
  */
@@ -132,9 +150,7 @@ export function makePlan(state: PlannerState, ctx: PlanContext): Plan {
   const warnings = [...(ctx.warnings ?? []), ...n.warnings];
   const rationale: string[] = [];
 
-  const alphaCap = poolCapacity('alpha', n.pools.alpha, t);
-  const betaCap = poolCapacity('beta', n.pools.beta, t);
-  const total = Math.min(alphaCap + betaCap, n.maxTasks);
+  const { alphaCap, betaCap, total } = stepCapacity(n, t);
   rationale.push(
     `capacity: alpha ${alphaCap}, beta ${betaCap} tasks (headroom ${t.headroomFraction}); step of ${total} ` +
       `(cap ${n.maxTasks})`,
@@ -171,7 +187,7 @@ export function makePlan(state: PlannerState, ctx: PlanContext): Plan {
   };
 
   if (modes.length === 0) return wait('every mode is disabled', 0);
-  if (total < Math.max(1, t.minTasks)) return wait(`${total} tasks fit, below the minimum step of ${Math.max(1, t.minTasks)}`, 0);
+  if (total < minimumStep(t)) return wait(`${total} tasks fit, below the minimum step of ${minimumStep(t)}`, 0);
 
   mixModes(decisions, total, t, rationale);
   const { generated, failed } = generateAll(decisions, ctx, rng, warnings);

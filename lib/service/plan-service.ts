@@ -1,12 +1,13 @@
 import { overlayTunables, tunablesFromEnv, type Tunables } from '../config/tunables.js';
 import { generate as defaultGenerate } from '../generator/index.js';
 import { mergeObservation } from '../planner/merge.js';
-import { makePlan, type TaskGenerator } from '../planner/plan.js';
+import { makePlan, type PlanInputs, type TaskGenerator } from '../planner/plan.js';
 import { freshSeed } from '../random/rng.js';
 import type { Plan } from '../schema/plan.js';
 import type { PlannerState } from '../schema/state.js';
 import type { Observation, StateSource, TunablesSource } from '../sources/types.js';
 import { describeError, withDeadline } from './deadline.js';
+import { toBody, type BodyPlanner, type PlanBody } from './plan-body.js';
 
 export interface PlanServiceOptions {
   env: Readonly<Record<string, string | undefined>>;
@@ -15,6 +16,8 @@ export interface PlanServiceOptions {
   clock?: () => Date;
   random?: () => number;
   generate?: TaskGenerator;
+  /** Where HTTP bodies are planned: inline by default; the container server hands run plans to worker threads. */
+  bodyPlanner?: BodyPlanner;
 }
 
 export interface TunablesView {
@@ -26,6 +29,8 @@ export interface TunablesView {
 
 export interface PlanService {
   plan(state: PlannerState): Promise<Plan>;
+  /** The same plan as an HTTP body (JSON text and a log summary), made by the bodyPlanner when there is one. */
+  body(state: PlannerState): Promise<PlanBody>;
   tunables(): Promise<TunablesView>;
 }
 
@@ -81,24 +86,36 @@ export function createPlanService(opts: PlanServiceOptions): PlanService {
     }
   }
 
-  return {
-    tunables,
-    async plan(state) {
-      const view = await tunables();
-      const seed = state.seed ?? freshSeed(random);
-      const observed = await observe(view.tunables);
-      const merged = mergeObservation(state, observed.observation);
-      const warnings = [...view.warnings, ...(observed.observation?.warnings ?? []), ...merged.warnings];
-      if (observed.warning) warnings.push(observed.warning);
-      return makePlan(merged.state, {
+  /** The request merged over what was observed, and every input of makePlan but the generator. */
+  async function prepare(state: PlannerState): Promise<{ state: PlannerState; inputs: PlanInputs }> {
+    const view = await tunables();
+    const seed = state.seed ?? freshSeed(random);
+    const observed = await observe(view.tunables);
+    const merged = mergeObservation(state, observed.observation);
+    const warnings = [...view.warnings, ...(observed.observation?.warnings ?? []), ...merged.warnings];
+    if (observed.warning) warnings.push(observed.warning);
+    return {
+      state: merged.state,
+      inputs: {
         tunables: view.tunables,
         seed,
         now: clock(),
-        generate,
         sources: { ...merged.sources, tunables: view.source },
         warnings,
         degraded: view.degraded || observed.warning !== undefined,
-      });
+      },
+    };
+  }
+
+  return {
+    tunables,
+    async plan(state) {
+      const p = await prepare(state);
+      return makePlan(p.state, { ...p.inputs, generate });
+    },
+    async body(state) {
+      const p = await prepare(state);
+      return opts.bodyPlanner ? opts.bodyPlanner(p.state, p.inputs) : toBody(makePlan(p.state, { ...p.inputs, generate }));
     },
   };
 }

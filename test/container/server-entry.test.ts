@@ -64,7 +64,7 @@ describe('the image, started exactly as its CMD with its ENV', () => {
 
   it('holds only the bundles and package.json: no node_modules, no sources', () => {
     expect(readdirSync(layout.appDir).sort()).toEqual(['dist', 'package.json']);
-    expect(readdirSync(join(layout.appDir, 'dist')).sort()).toEqual(['cli.js', 'scheduled-job.js', 'server.js']);
+    expect(readdirSync(join(layout.appDir, 'dist')).sort()).toEqual(['cli.js', 'plan-worker.js', 'scheduled-job.js', 'server.js']);
   });
 
   it('answers /healthz and /readyz', async () => {
@@ -95,6 +95,24 @@ describe('the image, started exactly as its CMD with its ENV', () => {
     const bad = await fetch(`${base}/plan`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"alpha_free":"lots"}' });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(await bad.json())).toContain('alpha_free');
+  });
+
+  it('generates run plans on its worker thread: /healthz is answered while plans are still queued', async () => {
+    expect(output).toMatch(/"message":"listening".*"plan_workers":1/);
+    let answered = 0;
+    const post = (seed: number) =>
+      fetch(`${base}/plan`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ alpha_free: 1, beta_free: 1, seed }) })
+        .then(async (r) => ({ status: r.status, plan: PlanSchema.parse(await r.json()) }))
+        .finally(() => (answered += 1));
+    // ~40 tasks each. Planned on the event loop, every plan queued before the probe is answered before it
+    // (measured: 24 of 24); on the worker the probe is answered at once (1 of 24).
+    const plans = Array.from({ length: 24 }, (_, i) => post(i + 1));
+    await Promise.race(plans);
+    const health = await fetch(`${base}/healthz`).then((r) => ({ status: r.status, answeredBefore: answered }));
+    const results = await Promise.all(plans);
+    expect(health.status).toBe(200);
+    expect(health.answeredBefore).toBeLessThan(12);
+    expect(results.every((r) => r.status === 200 && r.plan.action === 'run' && r.plan.tasks.length > 30)).toBe(true);
   });
 
   it('runs the CLI bundle from the same image', async () => {

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { createApp } from '../../lib/http/app.js';
+import { createLogger } from '../../lib/log/logger.js';
+import { createPlanService } from '../../lib/service/plan-service.js';
 import { PlanSchema } from '../../lib/schema/plan.js';
 import { PlannerStateSchema } from '../../lib/schema/state.js';
 import { postJson, testApp } from '../support/app.js';
-import { SCENARIOS } from '../support/states.js';
+import { FIXED_NOW, SCENARIOS } from '../support/states.js';
 
 const app = testApp();
 
@@ -100,5 +103,38 @@ describe('other routes', () => {
     const wrong = await app.request('/plan');
     expect(wrong.status).toBe(405);
     expect(wrong.headers.get('allow')).toMatch(/POST/);
+  });
+});
+
+describe('logs', () => {
+  /** The app with a real Powertools logger whose stdout lines are captured. */
+  function loggedApp(level: 'DEBUG' | 'INFO') {
+    const lines: Record<string, unknown>[] = [];
+    const logger = createLogger(level);
+    const write = process.stdout.write.bind(process.stdout);
+    return {
+      lines,
+      async post(body: string) {
+        process.stdout.write = ((chunk: string) => (lines.push(JSON.parse(chunk)), true)) as typeof process.stdout.write;
+        try {
+          return await createApp({ service: createPlanService({ env: {}, clock: () => FIXED_NOW }), logger, bodyLimitBytes: 65536 }).request('/plan', postJson(body));
+        } finally {
+          process.stdout.write = write;
+        }
+      },
+    };
+  }
+
+  it('one access line per request at INFO; the state and plan too at DEBUG', async () => {
+    const body = JSON.stringify({ ...SCENARIOS.baseline, seed: 5 });
+    const info = loggedApp('INFO');
+    await info.post(body);
+    expect(info.lines.map((l) => l.message)).toEqual(['request']);
+    expect(info.lines[0]).toMatchObject({ level: 'INFO', method: 'POST', path: '/plan', status: 200, action: 'run' });
+
+    const debug = loggedApp('DEBUG');
+    const plan = await (await debug.post(body)).json();
+    expect(debug.lines.map((l) => l.message)).toEqual(['plan', 'request']);
+    expect(debug.lines[0]).toMatchObject({ level: 'DEBUG', state: JSON.parse(body), plan });
   });
 });
