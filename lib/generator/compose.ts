@@ -96,13 +96,24 @@ export class Pipeline {
 
   /** The program returning the current value; later stages may still be added. */
   built(): Built {
+    return this.builtAt(this.mark());
+  }
+
+  /**
+   * The program as it was at mark `m`, valid while no rollback has gone below it: builders only append,
+   * so the first statements, names and phrases are still those of then. Lets a search keep a measured
+   * stage as a mark and build its program only if it is the one finally taken.
+   */
+  builtAt(m: PipelineMark): Built {
     const ctx = this.ctx;
     const params: Param[] = [{ slot: this.main, ty: this.argTypes[0] as InputTy }];
-    if (ctx.kUsed) params.push({ slot: ctx.kSlot, ty: 'int' });
+    if (m.ctx.kUsed) params.push({ slot: ctx.kSlot, ty: 'int' });
+    const body = ctx.body.slice(0, m.ctx.body);
+    body.push(ret(m.cur.e));
     return {
-      program: { params, body: [...ctx.body, ret(this.cur.e)], names: ctx.names.slice(), returns: this.cur.ty },
-      families: ctx.families,
-      intent: ctx.intent.slice(),
+      program: { params, body, names: ctx.names.slice(0, m.ctx.names), returns: m.cur.ty },
+      families: m.ctx.families,
+      intent: ctx.intent.slice(0, m.ctx.intent),
     };
   }
 }

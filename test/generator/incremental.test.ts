@@ -3,7 +3,7 @@ import type { Stmt } from '../../lib/generator/ast/types.js';
 import { Pipeline } from '../../lib/generator/compose.js';
 import type { StaticFeatures } from '../../lib/generator/difficulty/static.js';
 import { extendFeatures, staticFeatures } from '../../lib/generator/difficulty/static.js';
-import { begin, finish, resume, run } from '../../lib/generator/eval/evaluate.js';
+import { begin, finish, remember, resume, run } from '../../lib/generator/eval/evaluate.js';
 import type { Run } from '../../lib/generator/eval/evaluate.js';
 import { Rejected } from '../../lib/generator/eval/rejected.js';
 import { randomArgs } from '../../lib/generator/inputs.js';
@@ -21,7 +21,7 @@ function outcome(fn: () => Run): string {
 }
 
 describe('measuring a growing program stage by stage (as the search does) equals measuring it whole', () => {
-  it('resuming a paused run gives exactly the value, steps and trips of a full run', () => {
+  it('resuming a paused run (knowing the previous result, as the search does) gives exactly the value, steps and trips of a full run', () => {
     const rng = createRng(4);
     let compared = 0;
     for (let i = 0; i < 1500; i++) {
@@ -38,7 +38,9 @@ describe('measuring a growing program stage by stage (as the search does) equals
         let next = state;
         const resumed = outcome(() => {
           next = resume(state, body.slice(executed, -1));
-          return finish(next, result);
+          const r = finish(next, result);
+          next = remember(next, result, r);
+          return r;
         });
         expect(resumed).toBe(full);
         compared++;

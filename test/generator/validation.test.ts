@@ -78,10 +78,10 @@ describe('validation rejects what must not leave the generator', () => {
     expect(isPlainLiteral(new Map([['a', 1]]))).toBe(true);
   });
 
-  it('a deduction or abduction program whose output ignores its input never becomes a task', () => {
+  it('a program whose output ignores its input never becomes a task, in any mode', () => {
     const constant = { program: { params: [{ slot: 0, ty: 'int' as const }], body: [ret(bin('%', int(7), int(3)))], names: ['n'], returns: 'int' as const }, families: 0, intent: [] };
     const varying = { ...constant, program: { ...constant.program, body: [ret(bin('%', ref(0), int(3)))] } };
-    for (const mode of ['deduction', 'abduction'] as const) {
+    for (const mode of ['deduction', 'abduction', 'induction'] as const) {
       const p = probe(constant, ['int'], 0.5, [5]);
       expect(p).not.toBeNull();
       expect(complete(mode, p!, createRng(1))).toBeNull();

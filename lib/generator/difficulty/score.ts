@@ -10,17 +10,16 @@ import type { StaticFeatures } from './static.js';
 export const WEIGHTS = { ops: 1, depth: 3, branches: 2, log2LoopTrips: 3, inputSize: 0.3 } as const;
 
 export function rawScore(f: Pick<Features, 'ops' | 'depth' | 'branches' | 'loop_trips' | 'input_size'>): number {
-  return (
-    WEIGHTS.ops * f.ops +
-    WEIGHTS.depth * f.depth +
-    WEIGHTS.branches * f.branches +
-    WEIGHTS.log2LoopTrips * Math.log2(1 + f.loop_trips) +
-    WEIGHTS.inputSize * f.input_size
-  );
+  return scoreOf(f, f.loop_trips, f.input_size);
 }
 
-
-/** The part of the raw score known without running the program (a lower bound of the whole). */
-export function staticScore(s: StaticFeatures): number {
-  return WEIGHTS.ops * s.ops + WEIGHTS.depth * s.depth + WEIGHTS.branches * s.branches;
+/** The raw score of a program with static features `s` run with `trips` loop trips on an input of `inputSize`. */
+export function scoreOf(s: StaticFeatures, trips: number, inputSize: number): number {
+  return (
+    WEIGHTS.ops * s.ops +
+    WEIGHTS.depth * s.depth +
+    WEIGHTS.branches * s.branches +
+    WEIGHTS.log2LoopTrips * Math.log2(1 + trips) +
+    WEIGHTS.inputSize * inputSize
+  );
 }

@@ -22,13 +22,25 @@ class Machine {
   steps = 0;
   trips = 0;
   ret: Value = 0;
+  /** An expression whose outcome is already known in this frame (see Known), or null. */
+  known: Known | null = null;
+  knownExpr: Expr | null = null;
   constructor(readonly frame: (Value | undefined)[]) {}
 
   private tick(): void {
     if (++this.steps > STEP_BUDGET) throw REJECT.steps;
   }
 
+  /** Counts the known expression's steps and trips as if it had been evaluated again, and gives its value. */
+  private recall(k: Known): Value {
+    this.steps += k.steps;
+    if (this.steps > STEP_BUDGET) throw REJECT.steps;
+    this.trips += k.trips;
+    return fresh(k.value);
+  }
+
   ev(e: Expr): Value {
+    if (e === this.knownExpr) return this.recall(this.known as Known);
     this.tick();
     switch (e.k) {
       case 'var': {
@@ -137,8 +149,11 @@ class Machine {
     throw REJECT.type;
   }
 
-  /** Materialises what a loop walks over; enumerate and zip pair up items of the same sequence. */
-  private seq(it: Iter): readonly Value[] {
+  /**
+   * What a loop walks over; enumerate and zip pair up items of the same sequence. A string is walked
+   * as it is (indexing gives its characters), not split into an array.
+   */
+  private seq(it: Iter): readonly Value[] | string {
     if (it.k === 'range') {
       const lo = it.lo === null ? 0 : this.ev(it.lo);
       const hi = this.ev(it.hi);
@@ -149,30 +164,29 @@ class Machine {
       return out;
     }
     const v = this.ev(it.a);
-    if (typeof v === 'string') return v.split('');
-    if (Array.isArray(v)) return v;
+    if (typeof v === 'string' || Array.isArray(v)) return v;
     if (v instanceof Map && it.k === 'seq') return [...v.keys()];
     throw REJECT.type;
   }
 
   /** Binds iteration j's variables; false once the sequence is exhausted (checked live, as CPython does for lists). */
-  private bind(it: Iter, xs: readonly Value[], j: number, slot: number, slot2: number): boolean {
+  private bind(it: Iter, xs: readonly Value[] | string, j: number, slot: number, slot2: number): boolean {
     const f = this.frame;
     switch (it.k) {
       case 'seq':
       case 'range':
         if (j >= xs.length) return false;
-        f[slot] = xs[j];
+        f[slot] = xs[j] as Value;
         return true;
       case 'enumerate':
         if (j >= xs.length) return false;
         f[slot] = j;
-        f[slot2] = xs[j];
+        f[slot2] = xs[j] as Value;
         return true;
       case 'zip_next':
         if (j + 1 >= xs.length) return false;
-        f[slot] = xs[j];
-        f[slot2] = xs[j + 1];
+        f[slot] = xs[j] as Value;
+        f[slot2] = xs[j + 1] as Value;
         return true;
     }
   }
@@ -291,6 +305,19 @@ function fresh(v: Value): Value {
 }
 
 /**
+ * The outcome of evaluating expression `e` in a paused state: its value and the steps and trips it
+ * took. A search that grows a program nests the previous stage's result in the next stage (or assigns
+ * it), so without this every measurement would evaluate all earlier results again. Valid as long as
+ * nothing `e` reads changes, which holds because stages only ever write variables they create.
+ */
+export interface Known {
+  readonly e: Expr;
+  readonly value: Value;
+  readonly steps: number;
+  readonly trips: number;
+}
+
+/**
  * A call paused between statements: the variables and counters after some prefix of a body. A search
  * that grows a program stage by stage resumes from here and runs only the statements it added; the
  * counts come out exactly as a full run's, since a full run executes the same statements in order.
@@ -299,12 +326,17 @@ export interface Paused {
   readonly frame: readonly (Value | undefined)[];
   readonly steps: number;
   readonly trips: number;
+  readonly known: Known | null;
 }
 
 function machineAt(p: Paused): Machine {
   const m = new Machine(p.frame.slice());
   m.steps = p.steps;
   m.trips = p.trips;
+  if (p.known !== null) {
+    m.known = p.known;
+    m.knownExpr = p.known.e;
+  }
   return m;
 }
 
@@ -312,7 +344,7 @@ function machineAt(p: Paused): Machine {
 export function begin(slots: readonly number[], args: readonly Value[]): Paused {
   const frame: (Value | undefined)[] = [];
   for (let i = 0; i < slots.length; i++) frame[slots[i] as number] = fresh(args[i] as Value);
-  return { frame, steps: 0, trips: 0 };
+  return { frame, steps: 0, trips: 0, known: null };
 }
 
 /** Runs further statements (which must not return) from a paused state; the state itself is left as it was. */
@@ -321,7 +353,7 @@ export function resume(p: Paused, stmts: readonly Stmt[]): Paused {
   if (stmts.length === 0) return p;
   const m = machineAt(p);
   if (m.exec(stmts)) throw REJECT.type;
-  return { frame: m.frame, steps: m.steps, trips: m.trips };
+  return { frame: m.frame, steps: m.steps, trips: m.trips, known: p.known };
 }
 
 /** Completes a paused call with `return e`. */
@@ -329,6 +361,16 @@ export function finish(p: Paused, e: Expr): Run {
   const m = machineAt(p);
   m.returns(e);
   return { value: m.ret, steps: m.steps, trips: m.trips };
+}
+
+/**
+ * `p` knowing the outcome `r` of `finish(p, e)`, for the statements and result of a stage that
+ * builds on e. A bare variable is not worth remembering (and may be mutated later).
+ */
+export function remember(p: Paused, e: Expr, r: Run): Paused {
+  if (e.k === 'var') return p;
+  // finish counted one step for the return statement itself.
+  return { ...p, known: { e, value: r.value, steps: r.steps - p.steps - 1, trips: r.trips - p.trips } };
 }
 
 /** Calls f(*args). Falling off the end returns None in Python, which is outside the subset: rejected. */

@@ -3,7 +3,7 @@ import type { Features, Mode } from '../../schema/task.js';
 import type { InputTy, Value } from '../ast/types.js';
 import type { Built } from '../compose.js';
 import { difficultyOf } from '../difficulty/calibration.js';
-import { rawScore } from '../difficulty/score.js';
+import { rawScore, scoreOf } from '../difficulty/score.js';
 import type { StaticFeatures } from '../difficulty/static.js';
 import { staticFeatures } from '../difficulty/static.js';
 import type { Run } from '../eval/evaluate.js';
@@ -46,14 +46,14 @@ export interface Candidate {
 }
 
 /** The raw score of a run of a program with `params` parameters on `drawn` (arguments beyond them dropped). */
-export function rawOf(stat: StaticFeatures, r: Run, drawn: readonly Value[], params: number): number {
-  return rawScore({ ...stat, loop_trips: r.trips, input_size: inputSize(drawn, params) });
+function rawOf(stat: StaticFeatures, r: Run, drawn: readonly Value[], params: number): number {
+  return scoreOf(stat, r.trips, inputSize(drawn, params));
 }
 
-/** A probe from a run of f on `drawn` (arguments beyond f's parameters dropped). */
-export function probeOf(built: Built, argTypes: readonly InputTy[], size: number, drawn: readonly Value[], stat: StaticFeatures, r: Run): Probe {
+/** A probe from a run of f on `drawn` (arguments beyond f's parameters dropped) whose raw score is `raw`. */
+export function probeOf(built: Built, argTypes: readonly InputTy[], size: number, drawn: readonly Value[], stat: StaticFeatures, r: Run, raw: number): Probe {
   const n = built.program.params.length;
-  return { built, argTypes, size, args: drawn.slice(0, n), output: r.value, trips: r.trips, steps: r.steps, stat, raw: rawOf(stat, r, drawn, n) };
+  return { built, argTypes, size, args: drawn.slice(0, n), output: r.value, trips: r.trips, steps: r.steps, stat, raw };
 }
 
 /** Runs f on `drawn` and measures it, or null when the evaluator rejects it; `stat` when already known. */
@@ -65,8 +65,9 @@ export function probe(
   stat: StaticFeatures = staticFeatures(built.program),
 ): Probe | null {
   try {
-    const r = run(built.program, drawn.slice(0, built.program.params.length));
-    return probeOf(built, argTypes, size, drawn, stat, r);
+    const n = built.program.params.length;
+    const r = run(built.program, drawn.slice(0, n));
+    return probeOf(built, argTypes, size, drawn, stat, r, rawOf(stat, r, drawn, n));
   } catch (e) {
     if (e instanceof Rejected) return null;
     throw e;
@@ -96,8 +97,10 @@ function dependsOnInput(p: Probe, rng: Rng): boolean {
 /**
  * Completes a probe into a candidate: induction draws further distinct inputs. Dynamic features
  * (trips, steps, input size) are means over the task's calls, so an induction task is measured like
- * one of its examples. Null when the evaluator rejects an extra input, distinct inputs run out, or a
- * deduction or abduction program's output does not depend on its input.
+ * one of its examples. Null when the evaluator rejects an extra input, distinct inputs run out, or
+ * the output does not depend on the input (for induction: the first CONTRAST_TRIES extra inputs all
+ * give the first output, the test deduction and abduction get, so a constant program is dropped
+ * before all its inputs are run).
  */
 export function complete(mode: Mode, p: Probe, rng: Rng): Candidate | null {
   const want = mode === 'induction' ? VISIBLE_PAIRS + HIDDEN_PAIRS : 1;
@@ -110,12 +113,14 @@ export function complete(mode: Mode, p: Probe, rng: Rng): Candidate | null {
   let trips = p.trips;
   let steps = p.steps;
   let elems = inputSize(p.args);
+  let varied = false;
   for (let tries = 0; args.length < want && tries < want * 3; tries++) {
     const a = randomArgs(p.argTypes, rng, p.size).slice(0, n);
     const wire = pyArgs(a);
     if (inputs.includes(wire)) continue;
     try {
       const r = run(p.built.program, a);
+      varied ||= !sameRepr(r.value, p.output);
       outputs.push(r.value);
       trips += r.trips;
       steps += r.steps;
@@ -126,11 +131,11 @@ export function complete(mode: Mode, p: Probe, rng: Rng): Candidate | null {
     args.push(a);
     inputs.push(wire);
     elems += inputSize(a);
+    // Induction needs outputs that vary (validate.ts says why); checking here lets the search go on.
+    if (!varied && args.length > CONTRAST_TRIES) return null;
   }
   if (args.length < want) return null;
   const literals = outputs.map((o, i) => (i === 0 ? first : pyRepr(o)));
-  // Induction needs outputs that vary (validate.ts says why); checking here lets the search go on.
-  if (literals.every((l) => l === first) && want > 1) return null;
   const features: Features = {
     ops: p.stat.ops,
     depth: p.stat.depth,

@@ -2,19 +2,23 @@ import type { Rng } from '../../random/rng.js';
 import type { Mode } from '../../schema/task.js';
 import { Pipeline, kChance } from '../compose.js';
 import { difficultyOf, rawAt } from '../difficulty/calibration.js';
-import { staticScore } from '../difficulty/score.js';
+import { scoreOf } from '../difficulty/score.js';
 import type { StaticFeatures } from '../difficulty/static.js';
 import { extendFeatures } from '../difficulty/static.js';
 import type { Expr, Stmt } from '../ast/types.js';
 import type { Paused, Run } from '../eval/evaluate.js';
-import { begin, finish, resume } from '../eval/evaluate.js';
+import { begin, finish, remember, resume } from '../eval/evaluate.js';
 import { Rejected } from '../eval/rejected.js';
-import { randomArgs } from '../inputs.js';
+import { inputSize, randomArgs } from '../inputs.js';
 import type { Candidate, Probe } from './candidate.js';
-import { complete, probe, probeOf, rawOf } from './candidate.js';
+import { complete, probe, probeOf } from './candidate.js';
 
-/** A program this close to the requested difficulty is taken at once. */
-export const TOLERANCE = 0.04;
+/**
+ * A program this close to the requested difficulty is taken at once. 0.05 rather than 0.04 draws ~14%
+ * fewer stages per task (~7% faster) for a mean delivered error of ~0.026 instead of ~0.020
+ * (deduction); decile means still track the request within ~0.02.
+ */
+export const TOLERANCE = 0.05;
 /** Programs grown per request before the closest one is taken. */
 export const MAX_ATTEMPTS = 10;
 /** Stages undone and redrawn per program before starting a new one. */
@@ -27,25 +31,41 @@ function levelFor(gap: number, rng: Rng): number {
   return Math.max(0, Math.min(3, Math.floor(gap / 8 + rng.next() * 1.5 - 0.5)));
 }
 
-/** The closest probe seen so far. */
+/**
+ * The closest probe seen so far. Most measured stages are the closest so far when measured, and most
+ * are then outdone, so a probe is built only when it is asked for (or its stage is about to be undone).
+ */
 class Best {
-  probe: Probe | null = null;
+  private kept: Probe | null = null;
+  private make: (() => Probe) | null = null;
   err = Infinity;
   constructor(private readonly target: number) {}
-  /** Keeps the probe `make` gives when `raw` is closer than the best so far (probes are built only then). */
-  offer(raw: number, make: () => Probe): void {
+  /** Remembers `make` when `raw` is closer than the best so far; true if it was. */
+  offer(raw: number, make: () => Probe): boolean {
     const err = Math.abs(difficultyOf(raw) - this.target);
-    if (err < this.err) {
-      this.probe = make();
-      this.err = err;
-    }
+    if (err >= this.err) return false;
+    this.make = make;
+    this.kept = null;
+    this.err = err;
+    return true;
+  }
+  /** Builds the pending probe now, while what `make` reads is still there. */
+  settle(): void {
+    if (this.make === null) return;
+    this.kept = this.make();
+    this.make = null;
+  }
+  get probe(): Probe | null {
+    this.settle();
+    return this.kept;
   }
   done(): boolean {
     return this.err <= TOLERANCE;
   }
   /** Forgets the best probe (it failed completion), so the search goes on. */
   drop(): void {
-    this.probe = null;
+    this.kept = null;
+    this.make = null;
     this.err = Infinity;
   }
 }
@@ -71,6 +91,9 @@ function measureStage(prefix: Paused, added: readonly Stmt[], result: Expr): { s
 function grow(target: number, floor: number, ceiling: number, best: Best, rng: Rng): void {
   const pipe = new Pipeline(rng, rng.next() < kChance(target));
   const drawn = randomArgs(pipe.argTypes, rng, target);
+  // The input_size feature counts k only once a stage reads it.
+  const mainSize = inputSize(drawn, 1);
+  const allSize = inputSize(drawn);
   let prefix = begin(pipe.argSlots, drawn);
   let prefixStat: StaticFeatures = { ops: 0, depth: 0, branches: 0 };
   let executed = 0;
@@ -87,17 +110,22 @@ function grow(target: number, floor: number, ceiling: number, best: Best, rng: R
     // Statements and result are walked apart: on growing, the statements' features become the prefix's.
     const stmtStat = extendFeatures(prefixStat, added, null);
     const stat = extendFeatures(stmtStat, [], result);
-    // The dynamic part of the score is never negative: a static score past the window is an overshoot, no need to run it.
-    const m = staticScore(stat) > ceiling ? null : measureStage(prefix, added, result);
+    const elems = pipe.paramCount === 1 ? mainSize : allSize;
+    // The new program runs at least the loops the prefix's statements ran, so scoring it with the
+    // prefix's trips gives a lower bound: past the window, it is an overshoot without running it.
+    const m = scoreOf(stat, prefix.trips, elems) > ceiling ? null : measureStage(prefix, added, result);
     let raw: number | null = null;
+    let closest = false;
     if (m !== null) {
-      raw = rawOf(stat, m.run, drawn, pipe.paramCount);
-      best.offer(raw, () => probeOf(pipe.built(), pipe.argTypes, target, drawn, stat, m.run));
+      const r = scoreOf(stat, m.run.trips, elems);
+      const at = pipe.mark();
+      closest = best.offer(r, () => probeOf(pipe.builtAt(at), pipe.argTypes, target, drawn, stat, m.run, r));
+      raw = r;
     }
     if (best.done()) return;
     if (m !== null && raw !== null && raw < floor && pipe.canGrow()) {
       prefixRaw = raw;
-      prefix = m.state;
+      prefix = remember(m.state, result, m.run);
       prefixStat = stmtStat;
       executed = pipe.statementCount;
       nudge = 0;
@@ -105,6 +133,8 @@ function grow(target: number, floor: number, ceiling: number, best: Best, rng: R
     }
     if (raw !== null && raw >= floor && raw <= ceiling) break;
     nudge = raw !== null && raw < floor ? 1 : -1;
+    // The pending best may be the stage about to be undone.
+    if (closest) best.settle();
     pipe.rollback(mark);
     retries++;
   }
