@@ -15,6 +15,8 @@ export interface Built {
 
 const START: readonly InputTy[] = ['list_int', 'list_int', 'list_int', 'str', 'str', 'int', 'int', 'list_str'];
 const PARAM_NAME: Readonly<Record<InputTy, string>> = { int: 'n', str: 's', list_int: 'xs', list_str: 'words' };
+const NO_STATEMENTS: readonly Stmt[] = [];
+
 export interface PipelineMark {
   ctx: CtxMark;
   cur: Cur;
@@ -76,8 +78,9 @@ export class Pipeline {
   }
 
   /** Top-level statements emitted so far from index `from` on (the program's body without its return). */
-  statements(from: number): Stmt[] {
-    return this.ctx.body.slice(from);
+  statements(from: number): readonly Stmt[] {
+    // Most stages add only an expression: no copy then.
+    return from >= this.ctx.body.length ? NO_STATEMENTS : this.ctx.body.slice(from);
   }
 
   get statementCount(): number {

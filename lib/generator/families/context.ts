@@ -38,9 +38,10 @@ export class Ctx {
   }
 
   rollback(m: CtxMark): void {
-    this.names.length = m.names;
-    this.body.length = m.body;
-    this.intent.length = m.intent;
+    // Setting an array's length is a call into the runtime even when it does not change; most rollbacks leave some alone.
+    if (this.names.length !== m.names) this.names.length = m.names;
+    if (this.body.length !== m.body) this.body.length = m.body;
+    if (this.intent.length !== m.intent) this.intent.length = m.intent;
     this.families = m.families;
     this.kUsed = m.kUsed;
   }

@@ -108,7 +108,7 @@ function grow(target: number, floor: number, ceiling: number, best: Best, rng: R
     const added = pipe.statements(executed);
     const result = pipe.result;
     // Statements and result are walked apart: on growing, the statements' features become the prefix's.
-    const stmtStat = extendFeatures(prefixStat, added, null);
+    const stmtStat = added.length === 0 ? prefixStat : extendFeatures(prefixStat, added, null);
     const stat = extendFeatures(stmtStat, [], result);
     const elems = pipe.paramCount === 1 ? mainSize : allSize;
     // The new program runs at least the loops the prefix's statements ran, so scoring it with the
