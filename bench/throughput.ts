@@ -126,6 +126,7 @@ export async function run(): Promise<PartResult> {
   let echo: Pair;
   let eventLoop: LoadFigures;
   let waitFloor: Pair;
+  let waitQuiet: LoadFigures;
   try {
     ({ plan16, wait } = await withServer(built.server, { LOG_LEVEL, PLAN_WORKERS }, async (server) => {
       await expectPlan(server, REALISTIC_STATE, (tasks, action) => action === 'run' && tasks === 16);
@@ -134,6 +135,11 @@ export async function run(): Promise<PartResult> {
     }));
     echo = await withServer(built.echo, {}, (server) => measure(server, WAIT_STATE));
     waitFloor = await withServer(built.waitFloor, {}, (server) => measure(server, WAIT_STATE));
+    // The same server without its INFO access line: how much of (b) the one log line per request is.
+    waitQuiet = await withServer(built.server, { LOG_LEVEL: 'WARN', PLAN_WORKERS }, async (server) => {
+      await load(server, JSON.stringify(WAIT_STATE), 10, Math.max(1, SECONDS / 3));
+      return load(server, JSON.stringify(WAIT_STATE), 10, SECONDS);
+    });
     // The same server planning on its event loop: what the worker thread adds, and the per-plan HTTP cost alone.
     eventLoop = await withServer(built.server, { LOG_LEVEL, PLAN_WORKERS: '0' }, async (server) => {
       await load(server, JSON.stringify(REALISTIC_STATE), 10, Math.max(1, SECONDS / 3));
@@ -162,6 +168,7 @@ export async function run(): Promise<PartResult> {
       wait,
       echo,
       wait_floor: waitFloor,
+      wait_log_warn: waitQuiet,
       plan16_event_loop: eventLoop,
       ratio_plan16_event_loop_vs_in_process: eventLoopRatio,
       ratio_plan16_vs_in_process: a,
@@ -180,6 +187,7 @@ export async function run(): Promise<PartResult> {
       info('bare Hono echo, 10 conn (baseline b)', load10(echo)),
       info('bare Hono echo, 50 conn (baseline b)', load50(echo)),
       info('floor: bare Hono route answering the wait plan precomputed, 10 conn', `${load10(waitFloor)} = ${ratio(waitFloor.c10.rps, echo.c10.rps)}x echo`),
+      info('server /plan wait, 10 conn, log WARN (no access line)', `${loadRow(waitQuiet)} = ${ratio(waitQuiet.rps, echo.c10.rps)}x echo`),
       info('server /plan wait, 10 conn', load10(wait)),
       info('server /plan wait, 50 conn', load50(wait)),
       check('(b) wait plan / echo req/s, 10 conn', `${b.c10}x`, '>= 0.5x', b.c10 >= 0.5),

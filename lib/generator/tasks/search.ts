@@ -23,6 +23,10 @@ export const TOLERANCE = 0.05;
 export const MAX_ATTEMPTS = 10;
 /** Stages undone and redrawn per program before starting a new one. */
 const MAX_STAGE_RETRIES = 3;
+/** A probe this far from the request, after a stage was undone, is resized at once rather than waiting for the retries to run out. */
+const NEAR_MISS = 0.075;
+/** Input resizes per grown program. */
+const MAX_RESIZES = 1;
 /** How much smaller or larger redrawn inputs are when a grown program overshoots or falls short. */
 const INPUT_NUDGE = 0.35;
 
@@ -99,6 +103,7 @@ function grow(target: number, floor: number, ceiling: number, best: Best, rng: R
   let executed = 0;
   let prefixRaw = 0;
   let retries = 0;
+  let resized = 0;
   // After an overshoot the redrawn stage is one level plainer; after a dead end (a result no stage
   // takes, below the window) one level richer.
   let nudge = 0;
@@ -137,7 +142,18 @@ function grow(target: number, floor: number, ceiling: number, best: Best, rng: R
     if (closest) best.settle();
     pipe.rollback(mark);
     retries++;
+    // A near miss is more often mended by resizing the input than by another stage (and more cheaply).
+    if (resized < MAX_RESIZES && best.err <= NEAR_MISS) {
+      resized++;
+      resize(best, target, rng);
+      if (best.done()) return;
+    }
   }
+  if (resized < MAX_RESIZES) resize(best, target, rng);
+}
+
+/** Measures the closest probe again on one input drawn smaller or larger, as it came out too hard or too easy. */
+function resize(best: Best, target: number, rng: Rng): void {
   const last = best.probe;
   if (last === null) return;
   const size = Math.min(1, Math.max(0, target + (difficultyOf(last.raw) > target ? -INPUT_NUDGE : INPUT_NUDGE)));
