@@ -4,6 +4,7 @@ import type { Expr, InputTy, Param, Program, Stmt } from './ast/types.js';
 import type { Cur, CtxMark } from './families/context.js';
 import { Ctx } from './families/context.js';
 import { STAGES_FROM } from './families/registry.js';
+import type { Stage } from './families/stage.js';
 
 export interface Built {
   program: Program;
@@ -20,6 +21,8 @@ const NO_STATEMENTS: readonly Stmt[] = [];
 export interface PipelineMark {
   ctx: CtxMark;
   cur: Cur;
+  /** STAGES_FROM[cur.ty], so a rollback need not look it up again. */
+  next: readonly (readonly Stage[])[];
   stages: number;
 }
 
@@ -34,6 +37,11 @@ export const MAX_STAGES = 5;
 export class Pipeline {
   private readonly ctx: Ctx;
   private cur: Cur;
+  /**
+   * The stage groups that accept the current value, STAGES_FROM[cur.ty], kept with it: looking a type
+   * name up in that table on every canGrow is a megamorphic keyed load (six names at one site).
+   */
+  private next: readonly (readonly Stage[])[];
   private readonly main: number;
   /** Argument types in order; k's value is drawn with the others but passed only if a stage reads k. */
   readonly argTypes: readonly InputTy[];
@@ -49,30 +57,32 @@ export class Pipeline {
     this.argTypes = withK ? [startTy, 'int'] : [startTy];
     this.argSlots = withK ? [this.main, this.ctx.kSlot] : [this.main];
     this.cur = { e: ref(this.main), ty: startTy };
+    this.next = STAGES_FROM[startTy];
   }
 
   /** Everything needed to undo the stages added after this point. */
   mark(): PipelineMark {
-    return { ctx: this.ctx.mark(), cur: this.cur, stages: this.stages };
+    return { ctx: this.ctx.mark(), cur: this.cur, next: this.next, stages: this.stages };
   }
 
   rollback(m: PipelineMark): void {
     this.ctx.rollback(m.ctx);
     this.cur = m.cur;
+    this.next = m.next;
     this.stages = m.stages;
   }
 
   /** Whether another stage can follow the current value. */
   canGrow(): boolean {
-    return this.stages < MAX_STAGES && STAGES_FROM[this.cur.ty].length > 0;
+    return this.stages < MAX_STAGES && this.next.length > 0;
   }
 
   /** Adds one stage at complexity `level` (0..3); false when the current value's type takes no further stage. */
   add(level: number): boolean {
     if (!this.canGrow()) return false;
-    const families = STAGES_FROM[this.cur.ty];
     const rng = this.ctx.rng;
-    this.cur = rng.pick(rng.pick(families)).build(this.ctx, this.cur, level);
+    this.cur = rng.pick(rng.pick(this.next)).build(this.ctx, this.cur, level);
+    this.next = STAGES_FROM[this.cur.ty];
     this.stages++;
     return true;
   }

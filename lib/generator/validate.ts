@@ -24,8 +24,14 @@ export function isPlainLiteral(v: Value): boolean {
   if (typeof v === 'number') return Number.isSafeInteger(v) && Math.abs(v) <= INT_LIMIT;
   if (typeof v === 'boolean') return true;
   if (typeof v === 'string') return plainString(v);
-  if (Array.isArray(v)) return v.every(isPlainLiteral);
+  if (Array.isArray(v)) return allPlain(v);
   for (const [k, n] of v) if (!plainString(k) || !isPlainLiteral(n)) return false;
+  return true;
+}
+
+/** Whether every item is a plain literal; a loop, not `every` with a callback (called for every value checked). */
+function allPlain(xs: readonly Value[]): boolean {
+  for (let i = 0; i < xs.length; i++) if (!isPlainLiteral(xs[i] as Value)) return false;
   return true;
 }
 
@@ -48,7 +54,7 @@ export function validate(c: Candidate, body: TaskBody): string | null {
   for (let i = 0; i < c.args.length; i++) {
     const args = c.args[i] as Value[];
     const out = c.outputs[i] as Value;
-    if (!args.every(isPlainLiteral) || !isPlainLiteral(out)) return 'input or output outside plain literals';
+    if (!allPlain(args) || !isPlainLiteral(out)) return 'input or output outside plain literals';
     const claimed = c.outputLiterals[i] as string;
     if (claimed.length > OUTPUT_LIMIT) return 'output over the size limit';
     if ((c.inputs[i] as string).length > INPUT_LIMIT) return 'input over the size limit';

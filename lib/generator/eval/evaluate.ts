@@ -43,6 +43,7 @@ class Machine {
     if (e === this.knownExpr) return this.recall(this.known as Known);
     this.tick();
     switch (e.k) {
+      // Cases in order of frequency on the generator's mix (a string switch tests them in turn).
       case 'var': {
         const v = this.frame[e.slot];
         if (v === undefined) throw REJECT.unbound;
@@ -52,10 +53,15 @@ class Machine {
       case 'str':
       case 'bool':
         return e.v;
-      case 'empty':
-        return e.of === 'list' ? [] : new Map<string, number>();
       case 'bin':
         return this.bin(e.op, this.ev(e.a), this.ev(e.b));
+      case 'call': {
+        const args = e.args;
+        const a = this.ev(args[0] as Expr);
+        const b = args.length > 1 ? this.ev(args[1] as Expr) : undefined;
+        const c = args.length > 2 ? this.ev(args[2] as Expr) : undefined;
+        return callBuiltin(e.fn, a, b, c);
+      }
       case 'cmp': {
         const a = this.ev(e.a);
         const b = this.ev(e.b);
@@ -75,6 +81,14 @@ class Machine {
         }
         break;
       }
+      case 'slice':
+        return pySlice(this.ev(e.a), e.lo, e.hi, e.step);
+      case 'ifexp':
+        return truthy(this.ev(e.c)) ? this.ev(e.a) : this.ev(e.b);
+      case 'comp':
+        return this.comp(e);
+      case 'empty':
+        return e.of === 'list' ? [] : new Map<string, number>();
       case 'and': {
         const a = this.ev(e.a);
         return truthy(a) ? this.ev(e.b) : a;
@@ -82,32 +96,6 @@ class Machine {
       case 'or': {
         const a = this.ev(e.a);
         return truthy(a) ? a : this.ev(e.b);
-      }
-      case 'not':
-        return !truthy(this.ev(e.a));
-      case 'in': {
-        const a = this.ev(e.a);
-        const b = this.ev(e.b);
-        let found: boolean;
-        if (typeof b === 'string') {
-          if (typeof a !== 'string') throw REJECT.type;
-          found = b.includes(a);
-        } else if (Array.isArray(b)) {
-          found = b.some((x) => scalarEq(x, a));
-        } else if (b instanceof Map) {
-          if (typeof a !== 'string') throw REJECT.type;
-          found = b.has(a);
-        } else throw REJECT.type;
-        return found !== e.negate;
-      }
-      case 'ifexp':
-        return truthy(this.ev(e.c)) ? this.ev(e.a) : this.ev(e.b);
-      case 'call': {
-        const args = e.args;
-        const a = this.ev(args[0] as Expr);
-        const b = args.length > 1 ? this.ev(args[1] as Expr) : undefined;
-        const c = args.length > 2 ? this.ev(args[2] as Expr) : undefined;
-        return callBuiltin(e.fn, a, b, c);
       }
       case 'index': {
         const a = this.ev(e.a);
@@ -121,10 +109,25 @@ class Machine {
         if (typeof i !== 'number') throw REJECT.type;
         return pyIndex(a, i);
       }
-      case 'slice':
-        return pySlice(this.ev(e.a), e.lo, e.hi, e.step);
-      case 'comp':
-        return this.comp(e);
+      case 'not':
+        return !truthy(this.ev(e.a));
+      case 'in': {
+        const a = this.ev(e.a);
+        const b = this.ev(e.b);
+        let found: boolean;
+        if (typeof b === 'string') {
+          if (typeof a !== 'string') throw REJECT.type;
+          found = b.includes(a);
+        } else if (Array.isArray(b)) {
+          // A loop rather than b.some(x => ...): no closure per evaluation.
+          found = false;
+          for (let j = 0; j < b.length && !found; j++) found = scalarEq(b[j] as Value, a);
+        } else if (b instanceof Map) {
+          if (typeof a !== 'string') throw REJECT.type;
+          found = b.has(a);
+        } else throw REJECT.type;
+        return found !== e.negate;
+      }
     }
     throw REJECT.type;
   }
@@ -155,10 +158,8 @@ class Machine {
    */
   private seq(it: Iter): readonly Value[] | string {
     if (it.k === 'range') {
-      const lo = it.lo === null ? 0 : this.ev(it.lo);
-      const hi = this.ev(it.hi);
-      if (typeof lo !== 'number' || typeof hi !== 'number') throw REJECT.type;
-      if (hi - lo > 512) throw REJECT.size;
+      const lo = this.rangeStart(it) as number;
+      const hi = this.rangeEnd(it, lo);
       const out: number[] = [];
       for (let i = lo; i < hi; i++) out.push(i);
       return out;
@@ -167,6 +168,19 @@ class Machine {
     if (typeof v === 'string' || Array.isArray(v)) return v;
     if (v instanceof Map && it.k === 'seq') return [...v.keys()];
     throw REJECT.type;
+  }
+
+  /** range()'s start, unchecked until `rangeEnd` has evaluated the end (CPython evaluates both first). */
+  private rangeStart(it: Extract<Iter, { k: 'range' }>): Value {
+    return it.lo === null ? 0 : this.ev(it.lo);
+  }
+
+  /** range()'s end, once both bounds are checked; `lo` is then known to be a number. */
+  private rangeEnd(it: Extract<Iter, { k: 'range' }>, lo: Value): number {
+    const hi = this.ev(it.hi);
+    if (typeof lo !== 'number' || typeof hi !== 'number') throw REJECT.type;
+    if (hi - lo > 512) throw REJECT.size;
+    return hi;
   }
 
   /** Binds iteration j's variables; false once the sequence is exhausted (checked live, as CPython does for lists). */
@@ -271,7 +285,19 @@ class Machine {
           break;
         }
         case 'for': {
-          const xs = this.seq(s.iter);
+          const it = s.iter;
+          if (it.k === 'range') {
+            // Counts through the bounds rather than walking an array of them (a range's length is fixed).
+            const lo = this.rangeStart(it) as number;
+            const hi = this.rangeEnd(it, lo);
+            for (let i = lo; i < hi; i++) {
+              f[s.slot] = i;
+              this.trips++;
+              if (this.exec(s.body)) return true;
+            }
+            break;
+          }
+          const xs = this.seq(it);
           for (let j = 0; this.bind(s.iter, xs, j, s.slot, s.slot2); j++) {
             this.trips++;
             if (this.exec(s.body)) return true;
@@ -373,9 +399,14 @@ export function remember(p: Paused, e: Expr, r: Run): Paused {
   return { ...p, known: { e, value: r.value, steps: r.steps - p.steps - 1, trips: r.trips - p.trips } };
 }
 
-/** Calls f(*args). Falling off the end returns None in Python, which is outside the subset: rejected. */
+/**
+ * Calls f(*args), reading only as many arguments as f has parameters. Falling off the end returns None
+ * in Python, which is outside the subset: rejected.
+ */
 export function run(p: Program, args: readonly Value[]): Run {
-  const frame: (Value | undefined)[] = new Array<Value | undefined>(p.names.length).fill(undefined);
+  // Filled by push: a packed array from the start, without the holey array `new Array(n)` makes first.
+  const frame: (Value | undefined)[] = [];
+  for (let i = 0; i < p.names.length; i++) frame.push(undefined);
   for (let i = 0; i < p.params.length; i++) frame[(p.params[i] as { slot: number }).slot] = fresh(args[i] as Value);
   const m = new Machine(frame);
   if (!m.exec(p.body)) throw REJECT.type;

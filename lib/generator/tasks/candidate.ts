@@ -69,7 +69,8 @@ export function probe(
 ): Probe | null {
   try {
     const n = built.program.params.length;
-    const r = run(built.program, drawn.slice(0, n));
+    // run reads only the first n arguments: no need to copy them off.
+    const r = run(built.program, drawn);
     return probeOf(built, argTypes, size, drawn, stat, r, rawOf(stat, r, drawn, n));
   } catch (e) {
     if (e instanceof Rejected) return null;
@@ -86,10 +87,9 @@ const CONTRAST_TRIES = 3;
  * any abduction input is correct. Bool results agree by chance half the time, hence several tries.
  */
 function dependsOnInput(p: Probe, rng: Rng): boolean {
-  const n = p.built.program.params.length;
   for (let i = 0; i < CONTRAST_TRIES; i++) {
     try {
-      if (!sameRepr(run(p.built.program, randomArgs(p.argTypes, rng, p.size).slice(0, n)).value, p.output)) return true;
+      if (!sameRepr(run(p.built.program, randomArgs(p.argTypes, rng, p.size)).value, p.output)) return true;
     } catch (e) {
       if (!(e instanceof Rejected)) throw e;
     }
@@ -108,7 +108,6 @@ function dependsOnInput(p: Probe, rng: Rng): boolean {
 export function complete(mode: Mode, p: Probe, rng: Rng): Candidate | null {
   const want = mode === 'induction' ? VISIBLE_PAIRS + HIDDEN_PAIRS : 1;
   if (mode !== 'induction' && !dependsOnInput(p, rng)) return null;
-  const first = pyRepr(p.output);
   const n = p.built.program.params.length;
   const args: Value[][] = [p.args];
   const inputs: string[] = [pyArgs(p.args)];
@@ -118,7 +117,9 @@ export function complete(mode: Mode, p: Probe, rng: Rng): Candidate | null {
   let elems = inputSize(p.args);
   let varied = false;
   for (let tries = 0; args.length < want && tries < want * 3; tries++) {
-    const a = randomArgs(p.argTypes, rng, p.size).slice(0, n);
+    const drawn = randomArgs(p.argTypes, rng, p.size);
+    // The arguments are kept and rendered: drop any beyond f's parameters (a fresh array, so no copy otherwise).
+    const a = drawn.length > n ? drawn.slice(0, n) : drawn;
     const wire = pyArgs(a);
     if (inputs.includes(wire)) continue;
     try {
@@ -138,7 +139,7 @@ export function complete(mode: Mode, p: Probe, rng: Rng): Candidate | null {
     if (!varied && args.length > CONTRAST_TRIES) return null;
   }
   if (args.length < want) return null;
-  const literals = outputs.map((o, i) => (i === 0 ? first : pyRepr(o)));
+  const literals = outputs.map((o) => pyRepr(o));
   const features: Features = {
     ops: p.stat.ops,
     depth: p.stat.depth,

@@ -1,11 +1,12 @@
 import type { Rng } from '../../random/rng.js';
 import type { Mode } from '../../schema/task.js';
+import type { PipelineMark } from '../compose.js';
 import { Pipeline, kChance } from '../compose.js';
 import { difficultyOf, rawAt } from '../difficulty/calibration.js';
 import { scoreOf } from '../difficulty/score.js';
 import type { StaticFeatures } from '../difficulty/static.js';
 import { extendFeatures } from '../difficulty/static.js';
-import type { Expr, Stmt } from '../ast/types.js';
+import type { Expr, Stmt, Value } from '../ast/types.js';
 import type { Paused, Run } from '../eval/evaluate.js';
 import { begin, finish, remember, resume } from '../eval/evaluate.js';
 import { Rejected } from '../eval/rejected.js';
@@ -30,34 +31,61 @@ const MAX_RESIZES = 1;
 /** How much smaller or larger redrawn inputs are when a grown program overshoots or falls short. */
 const INPUT_NUDGE = 0.35;
 
+/** The statements of a result expression walked on its own (one shared empty list, not one per stage). */
+const NO_STATEMENTS: readonly Stmt[] = [];
+
 /** Stage level for the raw score still missing: big gaps get rich stages, small ones plain stages. */
 function levelFor(gap: number, rng: Rng): number {
   return Math.max(0, Math.min(3, Math.floor(gap / 8 + rng.next() * 1.5 - 0.5)));
 }
 
+/** A measured stage not yet built into a probe: what `probeOf` needs, kept as it was when measured. */
+interface Pending {
+  pipe: Pipeline;
+  at: PipelineMark;
+  size: number;
+  drawn: readonly Value[];
+  stat: StaticFeatures;
+  run: Run;
+  raw: number;
+}
+
 /**
  * The closest probe seen so far. Most measured stages are the closest so far when measured, and most
  * are then outdone, so a probe is built only when it is asked for (or its stage is about to be undone).
+ * The pending stage is kept as plain fields rather than a closure: one object per closer stage, no context.
  */
 class Best {
   private kept: Probe | null = null;
-  private make: (() => Probe) | null = null;
+  private pending: Pending | null = null;
   err = Infinity;
+  /** The error `closer` last computed, taken on by the offer that follows it. */
+  private seen = Infinity;
   constructor(private readonly target: number) {}
-  /** Remembers `make` when `raw` is closer than the best so far; true if it was. */
-  offer(raw: number, make: () => Probe): boolean {
-    const err = Math.abs(difficultyOf(raw) - this.target);
-    if (err >= this.err) return false;
-    this.make = make;
-    this.kept = null;
-    this.err = err;
-    return true;
+  /** True when `raw` is closer than the best so far; the caller then offers its stage or probe. */
+  closer(raw: number): boolean {
+    this.seen = Math.abs(difficultyOf(raw) - this.target);
+    return this.seen < this.err;
   }
-  /** Builds the pending probe now, while what `make` reads is still there. */
+  /** Remembers a measured stage; the caller has just checked `closer(p.raw)`. */
+  offerStage(p: Pending): void {
+    this.kept = null;
+    this.pending = p;
+    this.err = this.seen;
+  }
+  /** Remembers a probe when it is closer than the best so far. */
+  offerProbe(q: Probe): void {
+    if (!this.closer(q.raw)) return;
+    this.pending = null;
+    this.kept = q;
+    this.err = this.seen;
+  }
+  /** Builds the pending probe now, while the pipeline still holds its stage. */
   settle(): void {
-    if (this.make === null) return;
-    this.kept = this.make();
-    this.make = null;
+    const p = this.pending;
+    if (p === null) return;
+    this.kept = probeOf(p.pipe.builtAt(p.at), p.pipe.argTypes, p.size, p.drawn, p.stat, p.run, p.raw);
+    this.pending = null;
   }
   get probe(): Probe | null {
     this.settle();
@@ -69,7 +97,7 @@ class Best {
   /** Forgets the best probe (it failed completion), so the search goes on. */
   drop(): void {
     this.kept = null;
-    this.make = null;
+    this.pending = null;
     this.err = Infinity;
   }
 }
@@ -114,7 +142,7 @@ function grow(target: number, floor: number, ceiling: number, best: Best, rng: R
     const result = pipe.result;
     // Statements and result are walked apart: on growing, the statements' features become the prefix's.
     const stmtStat = added.length === 0 ? prefixStat : extendFeatures(prefixStat, added, null);
-    const stat = extendFeatures(stmtStat, [], result);
+    const stat = extendFeatures(stmtStat, NO_STATEMENTS, result);
     const elems = pipe.paramCount === 1 ? mainSize : allSize;
     // The new program runs at least the loops the prefix's statements ran, so scoring it with the
     // prefix's trips gives a lower bound: past the window, it is an overshoot without running it.
@@ -123,8 +151,8 @@ function grow(target: number, floor: number, ceiling: number, best: Best, rng: R
     let closest = false;
     if (m !== null) {
       const r = scoreOf(stat, m.run.trips, elems);
-      const at = pipe.mark();
-      closest = best.offer(r, () => probeOf(pipe.builtAt(at), pipe.argTypes, target, drawn, stat, m.run, r));
+      closest = best.closer(r);
+      if (closest) best.offerStage({ pipe, at: pipe.mark(), size: target, drawn, stat, run: m.run, raw: r });
       raw = r;
     }
     if (best.done()) return;
@@ -158,7 +186,7 @@ function resize(best: Best, target: number, rng: Rng): void {
   if (last === null) return;
   const size = Math.min(1, Math.max(0, target + (difficultyOf(last.raw) > target ? -INPUT_NUDGE : INPUT_NUDGE)));
   const q = probe(last.built, last.argTypes, size, randomArgs(last.argTypes, rng, size), last.stat);
-  if (q !== null) best.offer(q.raw, () => q);
+  if (q !== null) best.offerProbe(q);
 }
 
 /**
