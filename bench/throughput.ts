@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { DEFAULT_TUNABLES } from '../lib/config/tunables.js';
 import { createApp } from '../lib/http/app.js';
 import { createLogger } from '../lib/log/logger.js';
 import { PlanSchema } from '../lib/schema/plan.js';
@@ -13,8 +14,8 @@ import { REALISTIC_STATE, WAIT_STATE } from './support/states.js';
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 /** The container's production log level: one JSON line per request. */
 const LOG_LEVEL = 'INFO';
-/** The chart's default: run plans generated on one worker thread beside the event loop. */
-const PLAN_WORKERS = '1';
+/** The server's (and chart's) default: run plans generated on worker threads beside the event loop. */
+const PLAN_WORKERS = String(DEFAULT_TUNABLES.planWorkers);
 
 export interface LoadFigures {
   rps: number;
@@ -178,8 +179,8 @@ export async function run(): Promise<PartResult> {
     rows: [
       info('in-process planner, 16-task plan (baseline a)', `${fmt(baseline.rps)} plans/s, ${fmt(baseline.cpuUs)} µs CPU/plan (before ${fmt(before.rps)}, after ${fmt(after.rps)})`),
       info('in-process app.request, 16-task plan (no sockets, logs off)', `${fmt(app.rps)} plans/s, ${fmt(app.cpuUs)} µs CPU/plan`),
-      info(`server /plan 16 tasks, 10 conn (log ${LOG_LEVEL}, ${PLAN_WORKERS} plan worker)`, load10(plan16)),
-      info(`server /plan 16 tasks, 50 conn (log ${LOG_LEVEL}, ${PLAN_WORKERS} plan worker)`, load50(plan16)),
+      info(`server /plan 16 tasks, 10 conn (log ${LOG_LEVEL}, PLAN_WORKERS=${PLAN_WORKERS})`, load10(plan16)),
+      info(`server /plan 16 tasks, 50 conn (log ${LOG_LEVEL}, PLAN_WORKERS=${PLAN_WORKERS})`, load50(plan16)),
       check('(a) server / in-process plans/s, 10 conn', `${a.c10}x`, '>= 0.8x', a.c10 >= 0.8),
       check('(a) server / in-process plans/s, 50 conn', `${a.c50}x`, '>= 0.8x', a.c50 >= 0.8),
       info('(a) in-process / server CPU per plan, 10 conn', `${cpuShare}x`),

@@ -62,7 +62,7 @@ export const TUNABLES = {
   waitRetrySeconds: int(60, 1, 86400, 'retry_after_seconds of a wait plan'),
   // HTTP
   bodyLimitBytes: int(65536, 256, 10485760, 'Largest accepted POST /plan body', false),
-  planWorkers: int(1, 0, 64, 'Worker threads the container server generates run plans on (0: on the event loop); Lambda plans inline', false),
+  planWorkers: int(2, 0, 64, 'Worker threads the container server generates run plans on (0: on the event loop); Lambda plans inline', false),
   logLevel: oneOf('INFO', ['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT'], 'Log level: DEBUG logs every state and plan'),
   // AWS sources (off by default: with none configured the planner plans from the request and defaults)
   useCloudwatch: bool(false, 'Read pool and solve-rate metrics from CloudWatch', false),

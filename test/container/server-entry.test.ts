@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_TUNABLES } from '../../lib/config/tunables.js';
 import { PlanSchema } from '../../lib/schema/plan.js';
 import { only, render } from '../helm/helm.js';
 import type { Manifest } from '../helm/helm.js';
@@ -97,15 +98,15 @@ describe('the image, started exactly as its CMD with its ENV', () => {
     expect(JSON.stringify(await bad.json())).toContain('alpha_free');
   });
 
-  it('generates run plans on its worker thread: /healthz is answered while plans are still queued', async () => {
-    expect(output).toMatch(/"message":"listening".*"plan_workers":1/);
+  it('generates run plans on its worker threads: /healthz is answered while plans are still queued', async () => {
+    expect(output).toMatch(new RegExp(`"message":"listening".*"plan_workers":${DEFAULT_TUNABLES.planWorkers}\\b`));
     let answered = 0;
     const post = (seed: number) =>
       fetch(`${base}/plan`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ alpha_free: 1, beta_free: 1, seed }) })
         .then(async (r) => ({ status: r.status, plan: PlanSchema.parse(await r.json()) }))
         .finally(() => (answered += 1));
     // ~40 tasks each. Planned on the event loop, every plan queued before the probe is answered before it
-    // (measured: 24 of 24); on the worker the probe is answered at once (1 of 24).
+    // (measured: 24 of 24); on the workers the probe is answered at once (1 of 24).
     const plans = Array.from({ length: 24 }, (_, i) => post(i + 1));
     await Promise.race(plans);
     const health = await fetch(`${base}/healthz`).then((r) => ({ status: r.status, answeredBefore: answered }));
