@@ -90,11 +90,16 @@ async function expectPlan(server: ServerProcess, state: PlannerState, check: (ta
   }
 }
 
-/** A warm-up (JIT, connection pools), then the measured runs at 10 and 50 connections. */
-async function measure(server: ServerProcess, state: PlannerState): Promise<Pair> {
+/** A warm-up (JIT, connection pools), then the measured run at 10 connections. */
+async function measure10(server: ServerProcess, state: PlannerState): Promise<LoadFigures> {
   const body = JSON.stringify(state);
   await load(server, body, 10, Math.max(1, SECONDS / 3));
-  return { c10: await load(server, body, 10, SECONDS), c50: await load(server, body, 50, SECONDS) };
+  return load(server, body, 10, SECONDS);
+}
+
+/** measure10, then the measured run at 50 connections. */
+async function measure(server: ServerProcess, state: PlannerState): Promise<Pair> {
+  return { c10: await measure10(server, state), c50: await load(server, JSON.stringify(state), 50, SECONDS) };
 }
 
 async function withServer<T>(script: string, env: Record<string, string>, work: (server: ServerProcess) => Promise<T>): Promise<T> {
@@ -137,15 +142,9 @@ export async function run(): Promise<PartResult> {
     echo = await withServer(built.echo, {}, (server) => measure(server, WAIT_STATE));
     waitFloor = await withServer(built.waitFloor, {}, (server) => measure(server, WAIT_STATE));
     // The same server without its INFO access line: how much of (b) the one log line per request is.
-    waitQuiet = await withServer(built.server, { LOG_LEVEL: 'WARN', PLAN_WORKERS }, async (server) => {
-      await load(server, JSON.stringify(WAIT_STATE), 10, Math.max(1, SECONDS / 3));
-      return load(server, JSON.stringify(WAIT_STATE), 10, SECONDS);
-    });
+    waitQuiet = await withServer(built.server, { LOG_LEVEL: 'WARN', PLAN_WORKERS }, (server) => measure10(server, WAIT_STATE));
     // The same server planning on its event loop: what the worker thread adds, and the per-plan HTTP cost alone.
-    eventLoop = await withServer(built.server, { LOG_LEVEL, PLAN_WORKERS: '0' }, async (server) => {
-      await load(server, JSON.stringify(REALISTIC_STATE), 10, Math.max(1, SECONDS / 3));
-      return load(server, JSON.stringify(REALISTIC_STATE), 10, SECONDS);
-    });
+    eventLoop = await withServer(built.server, { LOG_LEVEL, PLAN_WORKERS: '0' }, (server) => measure10(server, REALISTIC_STATE));
   } finally {
     built.remove();
   }

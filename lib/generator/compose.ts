@@ -16,7 +16,8 @@ export interface Built {
 
 const START: readonly InputTy[] = ['list_int', 'list_int', 'list_int', 'str', 'str', 'int', 'int', 'list_str'];
 const PARAM_NAME: Readonly<Record<InputTy, string>> = { int: 'n', str: 's', list_int: 'xs', list_str: 'words' };
-const NO_STATEMENTS: readonly Stmt[] = [];
+/** One shared empty statement list: most stages add only an expression. */
+export const NO_STATEMENTS: readonly Stmt[] = [];
 
 export interface PipelineMark {
   ctx: CtxMark;

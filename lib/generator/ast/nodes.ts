@@ -93,9 +93,10 @@ function empty(of: 'list' | 'dict'): Expr {
   return expr(n);
 }
 
-function op(k: Op['k'], a: Expr, b: Expr | null = null): Op {
+function op(k: Op['k'], a: Expr, b: Expr | null = null, o: Op['op'] = '+'): Op {
   const n = new Op(k, a);
   n.b = b;
+  n.op = o;
   return n;
 }
 
@@ -104,16 +105,8 @@ export const str = (v: string): Expr => leaf('str', v);
 export const emptyList: Expr = empty('list');
 export const emptyDict: Expr = empty('dict');
 export const ref = (slot: number): Expr => leaf('var', 0, slot);
-export function bin(o: BinOp, a: Expr, b: Expr): Expr {
-  const n = op('bin', a, b);
-  n.op = o;
-  return expr(n);
-}
-export function cmp(o: CmpOp, a: Expr, b: Expr): Expr {
-  const n = op('cmp', a, b);
-  n.op = o;
-  return expr(n);
-}
+export const bin = (o: BinOp, a: Expr, b: Expr): Expr => expr(op('bin', a, b, o));
+export const cmp = (o: CmpOp, a: Expr, b: Expr): Expr => expr(op('cmp', a, b, o));
 export const and = (a: Expr, b: Expr): Expr => expr(op('and', a, b));
 export const or = (a: Expr, b: Expr): Expr => expr(op('or', a, b));
 export const not = (a: Expr): Expr => expr(op('not', a));

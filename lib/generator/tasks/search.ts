@@ -1,7 +1,7 @@
 import type { Rng } from '../../random/rng.js';
 import type { Mode } from '../../schema/task.js';
 import type { PipelineMark } from '../compose.js';
-import { Pipeline, kChance } from '../compose.js';
+import { NO_STATEMENTS, Pipeline, kChance } from '../compose.js';
 import { difficultyOf, rawAt } from '../difficulty/calibration.js';
 import { scoreOf } from '../difficulty/score.js';
 import type { StaticFeatures } from '../difficulty/static.js';
@@ -30,9 +30,6 @@ const NEAR_MISS = 0.075;
 const MAX_RESIZES = 1;
 /** How much smaller or larger redrawn inputs are when a grown program overshoots or falls short. */
 const INPUT_NUDGE = 0.35;
-
-/** The statements of a result expression walked on its own (one shared empty list, not one per stage). */
-const NO_STATEMENTS: readonly Stmt[] = [];
 
 /** Stage level for the raw score still missing: big gaps get rich stages, small ones plain stages. */
 function levelFor(gap: number, rng: Rng): number {
