@@ -15,17 +15,32 @@ export interface Rng {
   fork(): Rng;
 }
 
+const TWO_32 = 4294967296;
+
+/**
+ * pure-rand's uniformInt for a range of at most 2^32 values, draw for draw: the same rejection bound on
+ * the same 32-bit outputs, so every seed gives the values it gave before. Its `deltaV % rangeSize`
+ * works on a double (deltaV reaches 2^32), which V8 computes by calling into C; the generator draws
+ * ~90 of these per task. The remainder here is d - size * floor(d / size), exact below 2^53.
+ */
+function below(gen: RandomGenerator, size: number): number {
+  const max = size > 2 ? Math.floor(TWO_32 / size) * size : TWO_32;
+  let d = gen.next() + 2147483648;
+  while (d >= max) d = gen.next() + 2147483648;
+  return d - size * Math.floor(d / size);
+}
+
 class PureRng implements Rng {
   constructor(private readonly gen: RandomGenerator) {}
   next(): number {
     return uniformFloat64(this.gen);
   }
   int(lo: number, hi: number): number {
-    return uniformInt(this.gen, lo, hi);
+    return hi - lo < TWO_32 ? below(this.gen, hi - lo + 1) + lo : uniformInt(this.gen, lo, hi);
   }
   pick<T>(items: readonly T[]): T {
     if (items.length === 0) throw new RangeError('pick: items must not be empty');
-    return items[uniformInt(this.gen, 0, items.length - 1)] as T;
+    return items[below(this.gen, items.length)] as T;
   }
   fork(): Rng {
     return createRng(uniformInt(this.gen, 0, 0x7fffffff));
@@ -41,7 +56,12 @@ function mixSeed(seed: number): number {
 }
 
 export function createRng(seed: number): Rng {
-  return new PureRng(xoroshiro128plus(mixSeed(seed)));
+  return rngFrom(xoroshiro128plus(mixSeed(seed)));
+}
+
+/** The Rng drawing from `gen` (which it advances). */
+export function rngFrom(gen: RandomGenerator): Rng {
+  return new PureRng(gen);
 }
 
 /** A fresh seed for requests that bring none; echoed in the plan so it can be replayed. */
