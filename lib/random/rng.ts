@@ -43,7 +43,7 @@ class PureRng implements Rng {
     return items[below(this.gen, items.length)] as T;
   }
   fork(): Rng {
-    return createRng(uniformInt(this.gen, 0, 0x7fffffff));
+    return createRng(this.int(0, 0x7fffffff));
   }
 }
 

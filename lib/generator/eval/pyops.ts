@@ -23,13 +23,12 @@ export function floorDiv(a: number, b: number): number {
 }
 
 /**
- * Python's `%`: the result takes the divisor's sign. Computed as a - b * floor(a / b), exact for the
+ * Python's `%`: the result takes the divisor's sign. Computed as a - b * (a // b), exact for the
  * same reason as floorDiv, rather than from JS `%`: a negative dividend's `%` can give -0, which makes
  * V8 give up its integer modulus for a much slower floating-point one.
  */
 export function pyMod(a: number, b: number): number {
-  if (b === 0) throw REJECT.zeroDivision;
-  return a - Math.floor(a / b) * b;
+  return a - floorDiv(a, b) * b;
 }
 
 export function truthy(v: Value): boolean {
