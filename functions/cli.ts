@@ -1,43 +1,23 @@
-import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
-import { fieldIssues } from '../lib/http/errors.js';
-import { PlannerStateSchema } from '../lib/schema/state.js';
+import pkg from '../package.json' with { type: 'json' };
+import { parseCommand, usage, UsageError } from '../lib/cli/args.js';
+import { DataError, readState } from '../lib/cli/read-state.js';
 import { createPlanService } from '../lib/service/plan-service.js';
 
-const USAGE = 'usage: azr-plan <state.json> [--seed N]';
-
-function fail(message: string): never {
-  process.stderr.write(`azr-plan: ${message}\n${USAGE}\n`);
-  process.exit(2);
+/** Exit 2 for a command line that cannot run, 1 for a state that cannot be read or is invalid. */
+async function main(): Promise<number> {
+  try {
+    const command = parseCommand(process.argv.slice(2));
+    if (command.kind === 'help') return (process.stdout.write(`${usage()}\n`), 0);
+    if (command.kind === 'version') return (process.stdout.write(`${pkg.version}\n`), 0);
+    const state = await readState(command.file, process.stdin);
+    const plan = await createPlanService({ env: process.env }).plan(command.seed === undefined ? state : { ...state, seed: command.seed });
+    process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) return (process.stderr.write(`azr-plan: ${error.message}\n${usage().split('\n')[0]}\n(azr-plan --help for more)\n`), 2);
+    if (error instanceof DataError) return (process.stderr.write(`azr-plan: ${error.message}\n`), 1);
+    throw error;
+  }
 }
 
-async function main(): Promise<void> {
-  let parsed;
-  try {
-    parsed = parseArgs({ allowPositionals: true, options: { seed: { type: 'string' } } });
-  } catch (error) {
-    fail(error instanceof Error ? error.message : String(error));
-  }
-  const [file, ...extra] = parsed.positionals;
-  if (!file || extra.length > 0) fail('give exactly one state file');
-  let seed: number | undefined;
-  if (parsed.values.seed !== undefined) {
-    seed = Number(parsed.values.seed);
-    if (!Number.isInteger(seed) || seed < 0 || seed > 2147483647) fail(`--seed must be an integer 0..2147483647, got "${parsed.values.seed}"`);
-  }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await readFile(file, 'utf8'));
-  } catch (error) {
-    fail(`cannot read ${file} as JSON: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const state = PlannerStateSchema.safeParse(raw);
-  if (!state.success) {
-    fail(`invalid state in ${file}:\n${fieldIssues(state.error).map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
-  }
-  const service = createPlanService({ env: process.env });
-  const plan = await service.plan(seed === undefined ? state.data : { ...state.data, seed });
-  process.stdout.write(`${JSON.stringify(plan, null, 2)}\n`);
-}
-
-await main();
+process.exitCode = await main();

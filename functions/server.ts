@@ -14,12 +14,18 @@ const { app, service, logger, tunables } = createContext(process.env, ({ planWor
   return poolPlanner(pool, generate);
 });
 const port = Number(process.env.PORT ?? 8080);
+const hostname = process.env.HOST ?? '0.0.0.0';
 
 // Load tunables before taking traffic, so /readyz reflects SSM and the first plan pays no cold fetch.
 await service.tunables();
-const server = serve({ fetch: app.fetch, port, hostname: process.env.HOST ?? '0.0.0.0' }, (info) =>
+const server = serve({ fetch: app.fetch, port, hostname }, (info) =>
   logger.info('listening', { port: info.port, plan_workers: tunables.planWorkers }),
 );
+// A busy port or a bad HOST: one log line naming the address and the cause, not a raw stack, and exit 1.
+server.once('error', (error: NodeJS.ErrnoException) => {
+  logger.error(`cannot listen on ${hostname}:${port}: ${error.code ?? error.message}`);
+  process.exit(1);
+});
 
 // Kubernetes sends SIGTERM then waits the grace period: finish in-flight requests, then exit.
 function shutdown(signal: string): void {
