@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DEFAULT_TUNABLES, type Tunables } from '../../lib/config/tunables.js';
 import { apportion } from '../../lib/planner/mix.js';
 import { makePlan, type TaskGenerator } from '../../lib/planner/plan.js';
@@ -74,6 +75,7 @@ export const plannerWith = (tunables: Tunables): Strategy => ({
     const plan = makePlan(state, {
       tunables,
       seed: rng.int(0, 0x7fffffff),
+      planId: randomUUID(),
       now: new Date(0),
       generate,
       sources: { resources: 'request', performance: 'request', tunables: 'default' },

@@ -17,6 +17,8 @@ export type TaskGenerator = (mode: Mode, difficulty: number, rng: Rng) => Genera
 export interface PlanInputs {
   tunables: Tunables;
   seed: number;
+  /** A fresh random (version-4) UUID per plan, drawn by the edge; the seed, not this, replays the plan. */
+  planId: string;
   now: Date;
   sources: Plan['sources'];
   /** Warnings from the edges (sources that failed, bad tunables) carried into the plan. */
@@ -41,10 +43,12 @@ const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 const enabledModes = (t: Tunables): Mode[] =>
   MODES.filter((m) => ({ deduction: t.enableDeduction, abduction: t.enableAbduction, induction: t.enableInduction })[m]);
 
-function planId(rng: Rng): string {
-  let hex = '';
-  for (let i = 0; i < 4; i++) hex += rng.int(0, 0xffffffff).toString(16).padStart(8, '0');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+/**
+ * The plan id used to be four draws from the seeded stream. They are still taken, so every seed keeps giving the
+ * tasks it gave before: a plan published earlier replays from its seed.
+ */
+function skipFormerPlanIdDraws(rng: Rng): void {
+  for (let i = 0; i < 4; i++) rng.int(0, 0xffffffff);
 }
 
 function decideModes(n: NormalisedState, modes: readonly Mode[], t: Tunables, rationale: string[]): ModeDecision[] {
@@ -140,12 +144,13 @@ export function generatesTasks(state: PlannerState, t: Tunables): boolean {
 }
 
 /**
- * The planning algorithm of PLANNER.md §4, pure: same state, tunables, seed and clock => identical plan.
+ * The planning algorithm of PLANNER.md §4, pure: same state, tunables, seed, clock and plan id => identical plan.
  */
 export function makePlan(state: PlannerState, ctx: PlanContext): Plan {
   const t = ctx.tunables;
   const rng = createRng(ctx.seed);
-  const plan_id = planId(rng);
+  skipFormerPlanIdDraws(rng);
+  const plan_id = ctx.planId;
   const n = normalise(state, t);
   const warnings = [...(ctx.warnings ?? []), ...n.warnings];
   const rationale: string[] = [];
@@ -199,7 +204,7 @@ export function makePlan(state: PlannerState, ctx: PlanContext): Plan {
     const resource = pools[i];
     if (resource === undefined) return;
     tasks.push({
-      task_id: `${plan_id.slice(0, 8)}-${String(i).padStart(4, '0')}`,
+      task_id: `${plan_id}-${String(i).padStart(4, '0')}`,
       mode: task.mode,
       difficulty: round3(clamp(task.difficulty, 0, 1)),
       expected_success: round3(expectedSuccess(decision.ability, task.difficulty, t.raschSlope)),

@@ -8,7 +8,7 @@ export const SourceSchema = z.enum(['request', 'cloudwatch', 'default', 'mixed']
 export const TunablesSourceSchema = z.enum(['ssm', 'env', 'default']);
 
 const PlannedTaskCommon = z.object({
-  task_id: z.string(),
+  task_id: z.string().describe('the plan id and the task\'s index in the plan, e.g. <plan_id>-0003'),
   difficulty: z.number().min(0).max(1).describe('measured difficulty of the generated program'),
   expected_success: z.number().min(0).max(1).describe('Rasch-predicted solve rate for this mode'),
   resource: PoolSchema,
@@ -37,7 +37,7 @@ export const ModeSummarySchema = z.strictObject({
 });
 
 export const PlanSchema = z.strictObject({
-  plan_id: z.string(),
+  plan_id: z.uuidv4().describe('random per plan: unique even for the same state and seed (the seed replays the plan)'),
   created_at: z.iso.datetime(),
   seed: z.number().int(),
   action: z.enum(['run', 'wait']),

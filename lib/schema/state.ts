@@ -52,7 +52,7 @@ export const PlannerStateSchema = z
       })
       .optional(),
     max_tasks: z.number().int().min(0).max(100000).optional().describe('cap on tasks for this call'),
-    seed: z.number().int().min(0).max(2147483647).optional().describe('same state + same seed => identical plan'),
+    seed: z.number().int().min(0).max(2147483647).optional().describe('replay key: same state + same seed => identical plan but plan_id, created_at and task ids'),
   })
   .describe('Training state the plan is made for; every field optional');
 export type PlannerState = z.infer<typeof PlannerStateSchema>;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { overlayTunables, tunablesFromEnv, type Tunables } from '../config/tunables.js';
 import { generate as defaultGenerate } from '../generator/index.js';
 import { mergeObservation } from '../planner/merge.js';
@@ -15,6 +16,8 @@ export interface PlanServiceOptions {
   stateSource?: StateSource;
   clock?: () => Date;
   random?: () => number;
+  /** Each plan's id: a random version-4 UUID unless a test fixes it. */
+  planId?: () => string;
   generate?: TaskGenerator;
   /** Where HTTP bodies are planned: inline by default; the container server hands run plans to worker threads. */
   bodyPlanner?: BodyPlanner;
@@ -48,6 +51,7 @@ export function createPlanService(opts: PlanServiceOptions): PlanService {
   const envSource: TunablesView['source'] = fromEnv.applied.length > 0 ? 'env' : 'default';
   const clock = opts.clock ?? (() => new Date());
   const random = opts.random ?? Math.random;
+  const planId = opts.planId ?? randomUUID;
   const generate = opts.generate ?? defaultGenerate;
 
   async function tunables(): Promise<TunablesView> {
@@ -99,6 +103,7 @@ export function createPlanService(opts: PlanServiceOptions): PlanService {
       inputs: {
         tunables: view.tunables,
         seed,
+        planId: planId(),
         now: clock(),
         sources: { ...merged.sources, tunables: view.source },
         warnings,

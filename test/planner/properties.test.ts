@@ -7,11 +7,12 @@ import { PlanSchema, type Plan } from '../../lib/schema/plan.js';
 import type { PlannerState } from '../../lib/schema/state.js';
 import { TaskBodySchema } from '../../lib/schema/task.js';
 import { stateArb } from '../support/arbitraries.js';
-import { FIXED_NOW } from '../support/states.js';
+import { FIXED_NOW, FIXED_PLAN_ID } from '../support/states.js';
 
 const ctx = (seed: number): PlanContext => ({
   tunables: DEFAULT_TUNABLES,
   seed,
+  planId: FIXED_PLAN_ID,
   now: FIXED_NOW,
   generate,
   sources: { resources: 'request', performance: 'request', tunables: 'default' },

@@ -8,11 +8,12 @@ import { PlanSchema } from '../../lib/schema/plan.js';
 import type { PlannerState } from '../../lib/schema/state.js';
 import { toBody, type PlanBody } from '../../lib/service/plan-body.js';
 import { createPlanService } from '../../lib/service/plan-service.js';
-import { FIXED_NOW, SCENARIOS } from '../support/states.js';
+import { FIXED_NOW, FIXED_PLAN_ID, SCENARIOS } from '../support/states.js';
 
 const inputs = (seed: number): PlanInputs => ({
   tunables: DEFAULT_TUNABLES,
   seed,
+  planId: FIXED_PLAN_ID,
   now: FIXED_NOW,
   sources: { resources: 'request', performance: 'request', tunables: 'default' },
   warnings: ['carried from the edges'],
@@ -56,8 +57,9 @@ describe('poolPlanner with the real plan worker (functions/plan-worker.ts)', () 
   });
 
   it('serves the plan service: its body is the plan the inline service makes', async () => {
-    const threaded = createPlanService({ env: {}, clock: () => FIXED_NOW, bodyPlanner: poolPlanner(pool, generate) });
-    const plain = createPlanService({ env: {}, clock: () => FIXED_NOW });
+    const fixed = { env: {}, clock: () => FIXED_NOW, planId: () => FIXED_PLAN_ID };
+    const threaded = createPlanService({ ...fixed, bodyPlanner: poolPlanner(pool, generate) });
+    const plain = createPlanService(fixed);
     const body = await threaded.body({ ...SCENARIOS.allFree, seed: 11 });
     expect(body.summary).toMatchObject({ action: 'run', tasks: expect.any(Number) as number });
     expect(JSON.parse(body.json)).toEqual(await plain.plan({ ...SCENARIOS.allFree, seed: 11 }));

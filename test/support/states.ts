@@ -13,3 +13,5 @@ export const SCENARIOS = {
 } satisfies Record<string, PlannerState>;
 
 export const FIXED_NOW = new Date('2026-11-25T12:00:00.000Z');
+/** A version-4 UUID for tests that compare whole plans: the service draws a random one per plan. */
+export const FIXED_PLAN_ID = '6f1c2a4e-8b3d-4c5e-9f7a-0b1c2d3e4f50';

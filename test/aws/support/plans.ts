@@ -1,10 +1,11 @@
 import { PlanSchema } from '../../../lib/schema/plan.js';
 import type { Plan, PlannedTask } from '../../../lib/schema/plan.js';
+import { FIXED_PLAN_ID as PLAN_ID } from '../../support/states.js';
 
 function task(i: number, programBytes: number): PlannedTask {
   const pool = i % 3 === 0 ? 'beta' : 'alpha';
   return {
-    task_id: `t-${i}`,
+    task_id: `${PLAN_ID}-${i}`,
     mode: 'deduction',
     difficulty: 0.5,
     expected_success: 0.5,
@@ -21,7 +22,7 @@ export function samplePlan(count: number, programBytes = 200): Plan {
   const tasks = Array.from({ length: count }, (_, i) => task(i, programBytes));
   const alpha = tasks.filter((t) => t.resource === 'alpha').length;
   return PlanSchema.parse({
-    plan_id: `plan-${count}`,
+    plan_id: PLAN_ID,
     created_at: new Date().toISOString(),
     seed: 7,
     action: count > 0 ? 'run' : 'wait',
