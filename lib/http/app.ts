@@ -1,15 +1,16 @@
 import { LogLevelThreshold } from '@aws-lambda-powertools/logger';
-import { zValidator } from '@hono/zod-validator';
-import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context, MiddlewareHandler, TypedResponse } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import type { Logger } from '../log/logger.js';
-import { PlannerStateSchema } from '../schema/state.js';
+import type { Plan } from '../schema/plan.js';
 import type { PlanSummary } from '../service/plan-body.js';
 import type { PlanService } from '../service/plan-service.js';
 import { fieldIssues } from './errors.js';
-import { openApiDocument } from './openapi.js';
+import { DOCUMENT_HEADER, registerDocumentParts } from './openapi.js';
+import { healthRoute, openApiRoute, planRoute, readyRoute } from './routes.js';
 
 export interface AppDeps {
   service: PlanService;
@@ -34,11 +35,23 @@ function limitBody(maxSize: number): MiddlewareHandler {
   };
 }
 
+/**
+ * JSON already serialised, typed as what the route declares: plans arrive as text from the worker threads and the
+ * document is rendered once, so neither is parsed again only to be serialised by c.json.
+ */
+const jsonText = <T>(c: Context, text: string) =>
+  c.body(text, 200, { 'content-type': 'application/json' }) as unknown as TypedResponse<T, 200, 'json'>;
+
 const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json(\s*;.*)?$/i;
 
 /** The one Hono app behind every entry point: Lambda (API Gateway), the container server and the tests. */
-export function createApp({ service, logger, bodyLimitBytes }: AppDeps): Hono<Env> {
-  const app = new Hono<Env>();
+export function createApp({ service, logger, bodyLimitBytes }: AppDeps): OpenAPIHono<Env> {
+  const app = new OpenAPIHono<Env>({
+    defaultHook: (result, c) => {
+      if (!result.success) return c.json({ error: 'invalid_state', issues: fieldIssues(result.error) }, 400);
+    },
+  });
+  registerDocumentParts(app);
   // Rendered on first request: converting the schemas costs start-up time a Lambda cold start would pay.
   let openapi: string | undefined;
 
@@ -55,36 +68,37 @@ export function createApp({ service, logger, bodyLimitBytes }: AppDeps): Hono<En
     });
   });
 
-  app.get('/healthz', (c) => c.json({ status: 'ok' }));
-  app.get('/readyz', async (c) => {
+  app.openapi(healthRoute, (c) => c.json({ status: 'ok' as const }, 200));
+  app.openapi(readyRoute, async (c) => {
     const view = await service.tunables();
-    return c.json({ status: 'ready', tunables: view.source, degraded: view.degraded });
+    return c.json({ status: 'ready' as const, tunables: view.source, degraded: view.degraded }, 200);
   });
-  app.get('/openapi.json', (c) => c.body((openapi ??= JSON.stringify(openApiDocument())), 200, { 'content-type': 'application/json' }));
-
-  app.post(
-    '/plan',
-    async (c, next) => {
-      if (!JSON_TYPE.test(c.req.header('content-type') ?? '')) {
-        return c.json({ error: 'unsupported_media_type', message: 'send the state as application/json' }, 415);
-      }
-      await next();
-    },
-    limitBody(bodyLimitBytes),
-    zValidator('json', PlannerStateSchema, (result, c) => {
-      if (!result.success) return c.json({ error: 'invalid_state', issues: fieldIssues(result.error) }, 400);
-    }),
-    async (c) => {
-      const state = c.req.valid('json');
-      const body = await service.body(state);
-      c.set('planned', body.summary);
-      // Checked here: below DEBUG, Powertools would still read the environment on every call to drop the line.
-      if (logger.level <= LogLevelThreshold.DEBUG) logger.debug('plan', { state, plan: JSON.parse(body.json) as unknown });
-      return c.body(body.json, 200, { 'content-type': 'application/json' });
-    },
+  app.openapi(openApiRoute, (c) =>
+    jsonText<Record<string, never>>(c, (openapi ??= JSON.stringify(app.getOpenAPI31Document(DOCUMENT_HEADER)))),
   );
 
-  app.use(methodNotAllowed({ app }));
+  const acceptsJson: MiddlewareHandler = async (c, next) => {
+    if (!JSON_TYPE.test(c.req.header('content-type') ?? '')) {
+      return c.json({ error: 'unsupported_media_type', message: 'send the state as application/json' }, 415);
+    }
+    await next();
+  };
+  app.openapi(planRoute([acceptsJson, limitBody(bodyLimitBytes)]), async (c) => {
+    const state = c.req.valid('json');
+    const body = await service.body(state);
+    c.set('planned', body.summary);
+    // Checked here: below DEBUG, Powertools would still read the environment on every call to drop the line.
+    if (logger.level <= LogLevelThreshold.DEBUG) logger.debug('plan', { state, plan: JSON.parse(body.json) as unknown });
+    return jsonText<Plan>(c, body.json);
+  });
+
+  app.use(
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, methods) =>
+        c.json({ error: 'method_not_allowed', message: `${c.req.path} answers ${methods.join(', ')}` }, 405, { Allow: methods.join(', ') }),
+    }),
+  );
   app.notFound((c) => c.json({ error: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` }, 404));
   app.onError((err, c) => {
     if (err instanceof HTTPException && err.status < 500) {

@@ -1,48 +1,55 @@
-import * as z from 'zod';
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Env } from 'hono';
 import pkg from '../../package.json' with { type: 'json' };
-import { PlanSchema } from '../schema/plan.js';
-import { PlannerStateSchema } from '../schema/state.js';
 
-export const ErrorSchema = z.strictObject({
-  error: z.string().describe('machine-readable error code'),
-  message: z.string().optional(),
-  issues: z.array(z.strictObject({ path: z.string(), message: z.string() })).optional(),
-});
-
-function schema(type: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
-  const { $schema: _drop, ...rest } = z.toJSONSchema(type, { io, unrepresentable: 'any' });
-  return rest;
+/** The document's parts that are not routes: servers, auth schemes, the router's shared error answers. */
+export function registerDocumentParts<E extends Env>(app: OpenAPIHono<E>): void {
+  const registry = app.openAPIRegistry;
+  registry.registerComponent('securitySchemes', 'sigv4', {
+    type: 'apiKey',
+    in: 'header',
+    name: 'Authorization',
+    description: 'AWS: API Gateway checks an AWS Signature Version 4 (IAM) on POST /plan; callers need execute-api:Invoke',
+    'x-amazon-apigateway-authtype': 'awsSigv4',
+  });
+  registry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'Container server: the token in PLANNER_AUTH_TOKEN, when it is set',
+  });
+  // Plain OpenAPI here (the registry takes no zod schema for a shared response): the routes put Error in the components.
+  const routerError = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
+  registry.registerComponent('responses', 'NotFound', routerError('No route for this path'));
+  registry.registerComponent('responses', 'MethodNotAllowed', {
+    ...routerError('The path exists, for other methods'),
+    headers: { Allow: { description: 'the methods the path answers', schema: { type: 'string' } } },
+  });
 }
 
-const json = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } });
-const error = (description: string) => ({ description, content: json('Error') });
-
-/** The OpenAPI document, generated from the same zod schemas that validate requests and plans. */
-export function openApiDocument(): Record<string, unknown> {
-  return {
-    openapi: '3.1.0',
-    info: { title: 'AZR planner', version: pkg.version, description: pkg.description },
-    paths: {
-      '/plan': {
-        post: {
-          summary: 'Plan the next curriculum step for a training state',
-          requestBody: { required: true, content: json('PlannerState') },
-          responses: {
-            '200': { description: 'The plan', content: json('Plan') },
-            '400': error('Invalid state or malformed JSON: every bad field and why'),
-            '413': error('Body over the size limit'),
-            '415': error('Body is not application/json'),
-          },
-        },
-      },
-      '/healthz': { get: { summary: 'Liveness', responses: { '200': { description: 'Alive' } } } },
-      '/readyz': {
-        get: { summary: 'Readiness: tunables loaded', responses: { '200': { description: 'Ready' }, '503': error('Not ready') } },
-      },
-      '/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } } },
+/** The document's header: read at request time, so the routes registered by then are all in it. */
+export const DOCUMENT_HEADER: Parameters<OpenAPIHono['getOpenAPI31Document']>[0] = {
+  openapi: '3.1.0',
+  info: {
+    title: 'AZR planner',
+    version: pkg.version,
+    description: pkg.description,
+    license: { name: pkg.license, url: 'https://www.apache.org/licenses/LICENSE-2.0' },
+  },
+  servers: [
+    {
+      url: 'http://{host}:{port}',
+      description: 'the container server (npm start, or the Helm chart through a port-forward)',
+      variables: { host: { default: 'localhost' }, port: { default: '8080', description: 'PORT' } },
     },
-    components: {
-      schemas: { PlannerState: schema(PlannerStateSchema, 'input'), Plan: schema(PlanSchema, 'output'), Error: schema(ErrorSchema, 'output') },
+    {
+      url: 'https://{apiId}.execute-api.{region}.amazonaws.com',
+      description: 'the API Gateway HTTP API of the CDK stack',
+      variables: { apiId: { default: 'api-id', description: 'the stack output ApiUrl names it' }, region: { default: 'us-east-1' } },
     },
-  };
-}
+  ],
+  tags: [
+    { name: 'plan', description: 'Curriculum plans' },
+    { name: 'probes', description: 'Liveness and readiness' },
+    { name: 'documents', description: 'Descriptions of this service' },
+  ],
+};

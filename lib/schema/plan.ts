@@ -1,11 +1,11 @@
 import * as z from 'zod';
 import { ModeSchema, TaskBodySchema } from './task.js';
 
-export const PoolSchema = z.enum(['alpha', 'beta']);
+export const PoolSchema = z.enum(['alpha', 'beta']).meta({ id: 'Pool' });
 export type Pool = z.infer<typeof PoolSchema>;
 
-export const SourceSchema = z.enum(['request', 'cloudwatch', 'default', 'mixed']);
-export const TunablesSourceSchema = z.enum(['ssm', 'env', 'default']);
+export const SourceSchema = z.enum(['request', 'cloudwatch', 'default', 'mixed']).meta({ id: 'Source' });
+export const TunablesSourceSchema = z.enum(['ssm', 'env', 'default']).meta({ id: 'TunablesSource' });
 
 const PlannedTaskCommon = z.object({
   task_id: z.string().describe('the plan id and the task\'s index in the plan, e.g. <plan_id>-0003'),
@@ -15,7 +15,7 @@ const PlannedTaskCommon = z.object({
   weight: z.number().positive().describe('relative compute cost'),
   description: z.string(),
 });
-export const PlannedTaskSchema = z.intersection(PlannedTaskCommon, TaskBodySchema);
+export const PlannedTaskSchema = z.intersection(PlannedTaskCommon, TaskBodySchema).meta({ id: 'PlannedTask' });
 export type PlannedTask = z.infer<typeof PlannedTaskSchema>;
 
 export const AllocationSchema = z.strictObject({
@@ -24,7 +24,7 @@ export const AllocationSchema = z.strictObject({
   alpha_capacity: z.number().int().nonnegative(),
   beta_capacity: z.number().int().nonnegative(),
   deferred: z.number().int().nonnegative().describe('tasks wanted but not placed (capacity or generator failure)'),
-});
+}).meta({ id: 'Allocation' });
 export type Allocation = z.infer<typeof AllocationSchema>;
 
 export const ModeSummarySchema = z.strictObject({
@@ -34,7 +34,7 @@ export const ModeSummarySchema = z.strictObject({
   target_success: z.number().min(0).max(1),
   target_difficulty: z.number().min(0).max(1),
   tasks: z.number().int().nonnegative(),
-});
+}).meta({ id: 'ModeSummary' });
 
 export const PlanSchema = z.strictObject({
   plan_id: z.uuidv4().describe('random per plan: unique even for the same state and seed (the seed replays the plan)'),
@@ -50,5 +50,5 @@ export const PlanSchema = z.strictObject({
   warnings: z.array(z.string()),
   sources: z.strictObject({ resources: SourceSchema, performance: SourceSchema, tunables: TunablesSourceSchema }),
   degraded: z.boolean(),
-});
+}).meta({ id: 'Plan' });
 export type Plan = z.infer<typeof PlanSchema>;

@@ -11,14 +11,14 @@ export const PoolStateSchema = z
     free_fraction: fraction.optional().describe('free share of the pool, 0..1'),
     utilization: fraction.optional().describe('busy share of the pool, 0..1 (free = 1 - utilization)'),
   })
-  .describe('One compute pool');
+  .meta({ id: 'PoolState', description: 'One compute pool' });
 export type PoolState = z.infer<typeof PoolStateSchema>;
 
 export const ProgressPointSchema = z.strictObject({
   target_success: z.number().min(0).max(1).describe('target solve rate used in that step'),
   ability_gain: finite.describe('ability change measured after that step'),
   tasks: z.number().int().min(0).optional().describe('tasks of this mode in that step, so gains compare per task'),
-});
+}).meta({ id: 'ProgressPoint' });
 export type ProgressPoint = z.infer<typeof ProgressPointSchema>;
 
 export const ModePerformanceSchema = z
@@ -28,7 +28,7 @@ export const ModePerformanceSchema = z
     samples: finite.optional().describe('rollouts behind success_rate'),
     progress: z.array(ProgressPointSchema).max(256).optional().describe('recent steps, oldest first'),
   })
-  .describe('Performance of one reasoning mode');
+  .meta({ id: 'ModePerformance', description: 'Performance of one reasoning mode' });
 export type ModePerformance = z.infer<typeof ModePerformanceSchema>;
 
 export const PlannerStateSchema = z
@@ -54,5 +54,5 @@ export const PlannerStateSchema = z
     max_tasks: z.number().int().min(0).max(100000).optional().describe('cap on tasks for this call'),
     seed: z.number().int().min(0).max(2147483647).optional().describe('replay key: same state + same seed => identical plan but plan_id, created_at and task ids'),
   })
-  .describe('Training state the plan is made for; every field optional');
+  .meta({ id: 'PlannerState', description: 'Training state the plan is made for; every field optional' });
 export type PlannerState = z.infer<typeof PlannerStateSchema>;

@@ -2,7 +2,7 @@
 import * as z from 'zod';
 
 export const MODES = ['deduction', 'abduction', 'induction'] as const;
-export const ModeSchema = z.enum(MODES);
+export const ModeSchema = z.enum(MODES).meta({ id: 'Mode' });
 export type Mode = z.infer<typeof ModeSchema>;
 
 /** A string of Python call arguments: the call is `f(<input>)`, e.g. "[3, 1, 2], 'ab'". */
@@ -11,26 +11,28 @@ const PyArgs = z.string().describe('Python call arguments: the call is f(<input>
 const PyLiteral = z.string().describe('Python literal of the value f returns');
 const PyProgram = z.string().describe('Python source defining f');
 
-export const ExampleSchema = z.strictObject({ input: PyArgs, output: PyLiteral });
+export const ExampleSchema = z.strictObject({ input: PyArgs, output: PyLiteral }).meta({ id: 'Example' });
 export type Example = z.infer<typeof ExampleSchema>;
 
 export const DeductionTaskSchema = z.strictObject({
   mode: z.literal('deduction'),
   payload: z.strictObject({ program: PyProgram, input: PyArgs }),
   answer: z.strictObject({ output: PyLiteral }),
-});
+}).meta({ id: 'DeductionTask' });
 export const AbductionTaskSchema = z.strictObject({
   mode: z.literal('abduction'),
   payload: z.strictObject({ program: PyProgram, output: PyLiteral }),
   answer: z.strictObject({ input: PyArgs }),
-});
+}).meta({ id: 'AbductionTask' });
 export const InductionTaskSchema = z.strictObject({
   mode: z.literal('induction'),
   payload: z.strictObject({ message: z.string(), examples: z.array(ExampleSchema).min(4) }),
   answer: z.strictObject({ program: PyProgram, hidden_examples: z.array(ExampleSchema).min(2) }),
-});
+}).meta({ id: 'InductionTask' });
 /** The mode-specific part of a task, in the wire format of PLANNER.md §5. */
-export const TaskBodySchema = z.discriminatedUnion('mode', [DeductionTaskSchema, AbductionTaskSchema, InductionTaskSchema]);
+export const TaskBodySchema = z
+  .discriminatedUnion('mode', [DeductionTaskSchema, AbductionTaskSchema, InductionTaskSchema])
+  .meta({ id: 'TaskBody' });
 export type TaskBody = z.infer<typeof TaskBodySchema>;
 
 /** Measured program features behind a task's difficulty. */

@@ -93,16 +93,19 @@ describe('other routes', () => {
     expect(res.status).toBe(200);
     const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown>; components: { schemas: Record<string, { properties?: object }> } };
     expect(doc.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.paths)).toEqual(['/plan', '/healthz', '/readyz', '/openapi.json']);
+    expect(Object.keys(doc.paths).sort()).toEqual(['/healthz', '/openapi.json', '/plan', '/readyz']);
     expect(Object.keys(doc.components.schemas.PlannerState!.properties!).sort()).toEqual(Object.keys(PlannerStateSchema.shape).sort());
     expect(Object.keys(doc.components.schemas.Plan!.properties!)).toContain('allocation');
   });
 
-  it('404 for unknown paths and 405 for a wrong method', async () => {
-    expect((await app.request('/nope')).status).toBe(404);
+  it('404 for unknown paths and 405 for a wrong method, both JSON', async () => {
+    const missing = await app.request('/nope');
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({ error: 'not_found', message: 'no route for GET /nope' });
     const wrong = await app.request('/plan');
     expect(wrong.status).toBe(405);
     expect(wrong.headers.get('allow')).toMatch(/POST/);
+    expect(await wrong.json()).toEqual({ error: 'method_not_allowed', message: '/plan answers POST' });
   });
 });
 
