@@ -4,18 +4,32 @@ import { createApp } from '../lib/http/app.js';
 import { startFromEnv } from '../lib/log/from-env.js';
 import type { BodyPlanner } from '../lib/service/plan-body.js';
 import { createPlanService } from '../lib/service/plan-service.js';
+import type { TraceClient } from '../lib/telemetry/lambda.js';
+import type { MetricsExposition, PlanRecorder } from '../lib/telemetry/recorder.js';
+
+/** Each entry point's metrics and tracing: EMF and X-Ray on Lambda, Prometheus in the container. */
+export interface Telemetry {
+  recorder?: PlanRecorder;
+  exposition?: MetricsExposition;
+  /** Loads the SDK clients' instrumentation when the first client is built. */
+  tracing?: () => Promise<TraceClient>;
+}
 
 /**
  * Wires the app from the environment: the same for the Lambda API and the container server. `plannerFor`
- * replaces the inline body planner (the server's worker threads).
+ * replaces the inline body planner (the server's worker threads); `telemetry` gives the entry's metrics and tracing.
  */
-export function createContext(
+export function createContext<T extends Telemetry = Telemetry>(
   env: Readonly<Record<string, string | undefined>> = process.env,
   plannerFor?: (tunables: Tunables) => BodyPlanner | undefined,
+  telemetryFor?: (tunables: Tunables) => T,
 ) {
   const { tunables, logger } = startFromEnv(env);
   const bodyPlanner = plannerFor?.(tunables);
-  const service = createPlanService({ env, ...createAwsSources(tunables, env), ...(bodyPlanner ? { bodyPlanner } : {}) });
-  const app = createApp({ service, logger, bodyLimitBytes: tunables.bodyLimitBytes });
-  return { app, service, logger, tunables };
+  const telemetry = telemetryFor?.(tunables);
+  const { recorder, exposition, tracing } = telemetry ?? {};
+  const sources = createAwsSources(tunables, env, tracing);
+  const service = createPlanService({ env, ...sources, ...(bodyPlanner ? { bodyPlanner } : {}) });
+  const app = createApp({ service, logger, bodyLimitBytes: tunables.bodyLimitBytes, recorder, exposition });
+  return { app, service, logger, tunables, telemetry };
 }

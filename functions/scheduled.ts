@@ -1,8 +1,13 @@
 import type { ScheduledRunResult } from '../lib/aws/scheduled/run.js';
 import { scheduledRunFromEnv } from '../lib/aws/scheduled/from-env.js';
+import { lambdaTracing, withLambdaContext } from '../lib/telemetry/lambda.js';
 
 // Built once per Lambda container, so SSM's cache and the clients' connections outlive one invocation.
-const { run } = scheduledRunFromEnv(process.env);
+// It always calls AWS, so the tracer is loaded up front.
+const { run, logger } = scheduledRunFromEnv(process.env, undefined, await lambdaTracing());
 
-/** EventBridge schedule target: plans from CloudWatch, publishes the plan; throws when it cannot publish. */
-export const handler = (event: unknown): Promise<ScheduledRunResult> => run(event);
+/**
+ * EventBridge schedule target: plans from CloudWatch, publishes the plan; throws when it cannot publish. Its
+ * plan metrics go to CloudWatch with PutMetricData (lib/aws/cloudwatch/plan-metrics.ts).
+ */
+export const handler = withLambdaContext(logger, (event: unknown): Promise<ScheduledRunResult> => run(event));

@@ -3,16 +3,21 @@ import { generate } from '../lib/generator/index.js';
 import { poolPlanner, type PlanJob } from '../lib/pool/pool-planner.js';
 import { createWorkerPool, type WorkerPool } from '../lib/pool/worker-pool.js';
 import type { PlanBody } from '../lib/service/plan-body.js';
+import { createPrometheusMetrics } from '../lib/telemetry/prometheus.js';
 import { createContext } from './context.js';
 
 // The worker script beside this one: plan-worker.js in the image's dist/, plan-worker.ts under `npm start` (tsx).
 const workerScript = new URL(`./plan-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url);
 let pool: WorkerPool<PlanJob, PlanBody> | undefined;
-const { app, service, logger, tunables } = createContext(process.env, ({ planWorkers }) => {
-  if (planWorkers === 0) return undefined;
-  pool = createWorkerPool<PlanJob, PlanBody>(workerScript, { size: planWorkers });
-  return poolPlanner(pool, generate);
-});
+const { app, service, logger, tunables } = createContext(
+  process.env,
+  ({ planWorkers }) => {
+    if (planWorkers === 0) return undefined;
+    pool = createWorkerPool<PlanJob, PlanBody>(workerScript, { size: planWorkers });
+    return poolPlanner(pool, generate);
+  },
+  createPrometheusMetrics,
+);
 const port = Number(process.env.PORT ?? 8080);
 const hostname = process.env.HOST ?? '0.0.0.0';
 

@@ -1,5 +1,6 @@
 import type { Tunables } from '../config/tunables.js';
 import type { StateSource, TunablesSource } from '../sources/types.js';
+import type { TraceClient } from '../telemetry/lambda.js';
 import { awsClientConfig } from './client-config.js';
 
 export { awsClientConfig } from './client-config.js';
@@ -24,26 +25,30 @@ function lazy<S extends StateSource | TunablesSource>(name: string, build: () =>
 export function createAwsSources(
   tunables: Tunables,
   env: Readonly<Record<string, string | undefined>> = process.env,
+  /** Loads what instruments each SDK client built (X-Ray subsegments on Lambda). */
+  tracing: () => Promise<TraceClient> = async () => (client) => client,
 ): { stateSource?: StateSource; tunablesSource?: TunablesSource } {
   const config = awsClientConfig(tunables, env);
   const sources: { stateSource?: StateSource; tunablesSource?: TunablesSource } = {};
   if (tunables.useCloudwatch) {
     const source = lazy('cloudwatch', async () => {
-      const [{ CloudWatchClient }, { createCloudWatchStateSource }] = await Promise.all([
+      const [{ CloudWatchClient }, { createCloudWatchStateSource }, traceClient] = await Promise.all([
         import('@aws-sdk/client-cloudwatch'),
         import('./cloudwatch/state-source.js'),
+        tracing(),
       ]);
-      return createCloudWatchStateSource(new CloudWatchClient(config));
+      return createCloudWatchStateSource(traceClient(new CloudWatchClient(config)));
     });
     sources.stateSource = { name: 'cloudwatch', observe: async (t, signal) => (await source()).observe(t, signal) };
   }
   if (tunables.useSsm) {
     const source = lazy('ssm', async () => {
-      const [{ SSMClient }, { createSsmTunablesSource }] = await Promise.all([
+      const [{ SSMClient }, { createSsmTunablesSource }, traceClient] = await Promise.all([
         import('@aws-sdk/client-ssm'),
         import('./ssm/tunables-source.js'),
+        tracing(),
       ]);
-      return createSsmTunablesSource(new SSMClient(config), { prefix: tunables.ssmPrefix, cacheSeconds: tunables.ssmCacheSeconds });
+      return createSsmTunablesSource(traceClient(new SSMClient(config)), { prefix: tunables.ssmPrefix, cacheSeconds: tunables.ssmCacheSeconds });
     });
     sources.tunablesSource = { name: 'ssm', load: async (signal) => (await source()).load(signal) };
   }

@@ -4,21 +4,29 @@ import type { Context, MiddlewareHandler, TypedResponse } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { methodNotAllowed } from 'hono/method-not-allowed';
+import { requestId } from 'hono/request-id';
 import type { Logger } from '../log/logger.js';
 import type { Plan } from '../schema/plan.js';
-import type { PlanSummary } from '../service/plan-body.js';
 import type { PlanService } from '../service/plan-service.js';
+import type { MetricsExposition, PlanRecorder } from '../telemetry/recorder.js';
+import { accessLog, type AppEnv } from './access-log.js';
 import { fieldIssues } from './errors.js';
 import { DOCUMENT_HEADER, registerDocumentParts } from './openapi.js';
-import { healthRoute, openApiRoute, planRoute, readyRoute } from './routes.js';
+import { healthRoute, metricsRoute, openApiRoute, planRoute, readyRoute } from './routes.js';
 
 export interface AppDeps {
   service: PlanService;
   logger: Logger;
   bodyLimitBytes: number;
+  /** Counts every plan served (EMF on Lambda, Prometheus in the container). */
+  recorder?: PlanRecorder;
+  /** Served as GET /metrics (the container server's Prometheus scrape). */
+  exposition?: MetricsExposition;
 }
 
-type Env = { Variables: { planned?: PlanSummary } };
+/** On Lambda, API Gateway's own request id, so its access log joins the function's; elsewhere a fresh UUID. */
+const gatewayRequestId = (c: Context): string =>
+  (c.env as { requestContext?: { requestId?: string } } | undefined)?.requestContext?.requestId ?? crypto.randomUUID();
 
 /**
  * A declared Content-Length is checked from the header alone; only a chunked body is streamed through Hono's
@@ -45,8 +53,8 @@ const jsonText = <T>(c: Context, text: string) =>
 const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json(\s*;.*)?$/i;
 
 /** The one Hono app behind every entry point: Lambda (API Gateway), the container server and the tests. */
-export function createApp({ service, logger, bodyLimitBytes }: AppDeps): OpenAPIHono<Env> {
-  const app = new OpenAPIHono<Env>({
+export function createApp({ service, logger, bodyLimitBytes, recorder, exposition }: AppDeps): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (!result.success) return c.json({ error: 'invalid_state', issues: fieldIssues(result.error) }, 400);
     },
@@ -55,18 +63,9 @@ export function createApp({ service, logger, bodyLimitBytes }: AppDeps): OpenAPI
   // Rendered on first request: converting the schemas costs start-up time a Lambda cold start would pay.
   let openapi: string | undefined;
 
-  app.use(async (c, next) => {
-    const started = performance.now();
-    await next();
-    const planned = c.get('planned');
-    logger.info('request', {
-      method: c.req.method,
-      path: c.req.path,
-      status: c.res.status,
-      duration_ms: Math.round((performance.now() - started) * 100) / 100,
-      ...(planned ?? {}),
-    });
-  });
+  // A caller's own X-Request-Id (word characters, -, =; up to 255) is kept and echoed, so its logs join ours.
+  app.use(requestId({ generator: gatewayRequestId }));
+  app.use(accessLog(logger, recorder));
 
   app.openapi(healthRoute, (c) => c.json({ status: 'ok' as const }, 200));
   app.openapi(readyRoute, async (c) => {
@@ -76,6 +75,10 @@ export function createApp({ service, logger, bodyLimitBytes }: AppDeps): OpenAPI
   app.openapi(openApiRoute, (c) =>
     jsonText<Record<string, never>>(c, (openapi ??= JSON.stringify(app.getOpenAPI31Document(DOCUMENT_HEADER)))),
   );
+
+  if (exposition) {
+    app.openapi(metricsRoute, async (c) => c.text(await exposition.text(), 200, { 'content-type': exposition.contentType }));
+  }
 
   const acceptsJson: MiddlewareHandler = async (c, next) => {
     if (!JSON_TYPE.test(c.req.header('content-type') ?? '')) {

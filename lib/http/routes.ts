@@ -82,3 +82,19 @@ export const openApiRoute = createRoute({
     ...ROUTER_ERRORS,
   },
 });
+
+export const metricsRoute = createRoute({
+  method: 'get',
+  path: '/metrics',
+  operationId: 'getMetrics',
+  tags: ['probes'],
+  summary: 'Prometheus metrics of the container server: plans, tasks per mode and pool, wait and degraded plans, latency',
+  ...OPEN,
+  responses: {
+    200: {
+      description: 'Prometheus text exposition format 0.0.4',
+      content: { 'text/plain': { schema: z.string().meta({ id: 'PrometheusText' }) } },
+    },
+    ...ROUTER_ERRORS,
+  },
+});

@@ -1,14 +1,26 @@
 import type { PlanInputs } from '../planner/plan.js';
-import type { Plan } from '../schema/plan.js';
+import type { Plan, Pool } from '../schema/plan.js';
+import type { Mode } from '../schema/task.js';
 import type { PlannerState } from '../schema/state.js';
 
-/** What the access log records of a plan. */
+/** What the access log and the metrics record of a plan. */
 export interface PlanSummary {
   plan_id: string;
   tasks: number;
+  /** Tasks per mode and pool, only those with tasks: {deduction: {alpha: 3}}. */
+  task_counts: Partial<Record<Mode, Partial<Record<Pool, number>>>>;
   priority: number;
   action: Plan['action'];
   degraded: boolean;
+}
+
+function taskCounts(plan: Plan): PlanSummary['task_counts'] {
+  const counts: PlanSummary['task_counts'] = {};
+  for (const { mode, resource } of plan.tasks) {
+    const byPool = (counts[mode] ??= {});
+    byPool[resource] = (byPool[resource] ?? 0) + 1;
+  }
+  return counts;
 }
 
 /** A plan as the HTTP answer carries it: its JSON text, and its summary for the access log. */
@@ -26,5 +38,12 @@ export type BodyPlanner = (state: PlannerState, inputs: PlanInputs) => Promise<P
 
 export const toBody = (plan: Plan): PlanBody => ({
   json: JSON.stringify(plan),
-  summary: { plan_id: plan.plan_id, tasks: plan.tasks.length, priority: plan.priority, action: plan.action, degraded: plan.degraded },
+  summary: {
+    plan_id: plan.plan_id,
+    tasks: plan.tasks.length,
+    task_counts: taskCounts(plan),
+    priority: plan.priority,
+    action: plan.action,
+    degraded: plan.degraded,
+  },
 });

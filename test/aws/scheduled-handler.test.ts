@@ -6,6 +6,7 @@ import { PlanSchema } from '../../lib/schema/plan.js';
 import { motoTunables, tunablesEnv } from './support/aws.js';
 import { busWithQueue } from './support/bus.js';
 import { freePort } from '../support/free-port.js';
+import { lambdaContext } from '../support/lambda-context.js';
 import { seedCluster } from './support/scenario.js';
 
 const EVENT = { 'detail-type': 'Scheduled Event', source: 'aws.events', time: '2026-11-25T19:00:00Z', detail: {} };
@@ -17,7 +18,7 @@ describe('Lambda handler functions/scheduled.ts', { timeout: 20_000 }, () => {
     const queue = await busWithQueue(t);
     Object.assign(process.env, tunablesEnv(t), { LOG_LEVEL: 'SILENT' });
     const { handler } = await import('../../functions/scheduled.js');
-    const result = await handler(EVENT);
+    const result = await handler(EVENT, lambdaContext('scheduled-1', 'azr-planner-scheduled'));
     const plan = PlanSchema.parse((await queue.next())?.detail);
     expect(result.plan_id).toBe(plan.plan_id);
     expect(plan.sources.resources).toBe('cloudwatch');
