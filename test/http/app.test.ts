@@ -6,6 +6,7 @@ import { PlanSchema } from '../../lib/schema/plan.js';
 import { PlannerStateSchema } from '../../lib/schema/state.js';
 import { postJson, testApp } from '../support/app.js';
 import { FIXED_NOW, SCENARIOS } from '../support/states.js';
+import { captureStdout } from '../support/stdout.js';
 
 const app = testApp();
 
@@ -110,34 +111,21 @@ describe('other routes', () => {
 });
 
 describe('logs', () => {
-  /** The app with a real Powertools logger whose stdout lines are captured. */
-  function loggedApp(level: 'DEBUG' | 'INFO') {
-    const lines: Record<string, unknown>[] = [];
-    const logger = createLogger(level);
-    const write = process.stdout.write.bind(process.stdout);
-    return {
-      lines,
-      async post(body: string) {
-        process.stdout.write = ((chunk: string) => (lines.push(JSON.parse(chunk)), true)) as typeof process.stdout.write;
-        try {
-          return await createApp({ service: createPlanService({ env: {}, clock: () => FIXED_NOW }), logger, bodyLimitBytes: 65536 }).request('/plan', postJson(body));
-        } finally {
-          process.stdout.write = write;
-        }
-      },
-    };
-  }
+  /** A plan from the app with a real Powertools logger, its stdout lines captured. */
+  const post = (level: 'DEBUG' | 'INFO', body: string) =>
+    captureStdout(async () => {
+      const logged = createApp({ service: createPlanService({ env: {}, clock: () => FIXED_NOW }), logger: createLogger(level), bodyLimitBytes: 65536 });
+      return (await logged.request('/plan', postJson(body))).json();
+    });
 
   it('one access line per request at INFO; the state and plan too at DEBUG', async () => {
     const body = JSON.stringify({ ...SCENARIOS.baseline, seed: 5 });
-    const info = loggedApp('INFO');
-    await info.post(body);
+    const info = await post('INFO', body);
     expect(info.lines.map((l) => l.message)).toEqual(['request']);
     expect(info.lines[0]).toMatchObject({ level: 'INFO', method: 'POST', path: '/plan', status: 200, action: 'run' });
 
-    const debug = loggedApp('DEBUG');
-    const plan = await (await debug.post(body)).json();
+    const debug = await post('DEBUG', body);
     expect(debug.lines.map((l) => l.message)).toEqual(['plan', 'request']);
-    expect(debug.lines[0]).toMatchObject({ level: 'DEBUG', state: JSON.parse(body), plan });
+    expect(debug.lines[0]).toMatchObject({ level: 'DEBUG', state: JSON.parse(body), plan: debug.result });
   });
 });
