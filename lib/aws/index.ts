@@ -29,13 +29,17 @@ export function createAwsSources(
   tracing: () => Promise<TraceClient> = async () => (client) => client,
 ): { stateSource?: StateSource; tunablesSource?: TunablesSource } {
   const config = awsClientConfig(tunables, env);
+  // Loading starts now, not in a source's first call, which runs under that source's deadline; each source's
+  // builder awaits it (and so reports a failure to load).
+  const tracer = tunables.useCloudwatch || tunables.useSsm ? tracing() : undefined;
+  tracer?.catch(() => undefined);
   const sources: { stateSource?: StateSource; tunablesSource?: TunablesSource } = {};
   if (tunables.useCloudwatch) {
     const source = lazy('cloudwatch', async () => {
       const [{ CloudWatchClient }, { createCloudWatchStateSource }, traceClient] = await Promise.all([
         import('@aws-sdk/client-cloudwatch'),
         import('./cloudwatch/state-source.js'),
-        tracing(),
+        tracer!,
       ]);
       return createCloudWatchStateSource(traceClient(new CloudWatchClient(config)));
     });
@@ -46,7 +50,7 @@ export function createAwsSources(
       const [{ SSMClient }, { createSsmTunablesSource }, traceClient] = await Promise.all([
         import('@aws-sdk/client-ssm'),
         import('./ssm/tunables-source.js'),
-        tracing(),
+        tracer!,
       ]);
       return createSsmTunablesSource(traceClient(new SSMClient(config)), { prefix: tunables.ssmPrefix, cacheSeconds: tunables.ssmCacheSeconds });
     });
