@@ -93,7 +93,7 @@ export const metricsRoute = createRoute({
   responses: {
     200: {
       description: 'Prometheus text exposition format 0.0.4',
-      content: { 'text/plain': { schema: z.string().meta({ id: 'PrometheusText' }) } },
+      content: { 'text/plain': { schema: z.string() } },
     },
     ...ROUTER_ERRORS,
   },

@@ -7,6 +7,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorSchema } from '../../lib/http/schemas.js';
+import { createPrometheusMetrics } from '../../lib/telemetry/prometheus.js';
 import { postJson, testApp } from '../support/app.js';
 import { freePort } from '../support/free-port.js';
 
@@ -23,7 +24,8 @@ interface Document {
   components: { schemas: Record<string, unknown> };
 }
 
-const app = testApp();
+// The container server's app: the Lambda's plus GET /metrics, so the document checked is the larger one.
+const app = testApp({}, 65536, createPrometheusMetrics());
 let doc: Document;
 let scratch: string;
 

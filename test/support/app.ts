@@ -1,12 +1,12 @@
-import { createApp } from '../../lib/http/app.js';
+import { createApp, type AppDeps } from '../../lib/http/app.js';
 import { createLogger } from '../../lib/log/logger.js';
 import { createPlanService, type PlanServiceOptions } from '../../lib/service/plan-service.js';
 import { FIXED_NOW } from './states.js';
 
-/** The real app over the real service, with a fixed clock and silent logs. */
-export function testApp(opts: Partial<PlanServiceOptions> = {}, bodyLimitBytes = 65536) {
+/** The real app over the real service, with a fixed clock and silent logs (and metrics, when given). */
+export function testApp(opts: Partial<PlanServiceOptions> = {}, bodyLimitBytes = 65536, telemetry: Pick<AppDeps, 'recorder' | 'exposition'> = {}) {
   const service = createPlanService({ env: {}, clock: () => FIXED_NOW, ...opts });
-  return createApp({ service, logger: createLogger('SILENT'), bodyLimitBytes });
+  return createApp({ service, logger: createLogger('SILENT'), bodyLimitBytes, ...telemetry });
 }
 
 export const postJson = (body: string, contentType = 'application/json'): RequestInit => ({
