@@ -2,7 +2,7 @@ import { App, Validations } from 'aws-cdk-lib';
 import type { AppProps, Environment } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { PlannerStack } from './planner-stack.js';
-import { STAGES, isStageName } from './stages.js';
+import { STAGES, isStageName, nestedSsmPrefixes } from './stages.js';
 import type { StageName } from './stages.js';
 
 export interface PlannerAppOptions extends AppProps {
@@ -18,6 +18,8 @@ export interface PlannerAppOptions extends AppProps {
  */
 export function createPlannerApp(options: PlannerAppOptions = {}): { app: App; stacks: PlannerStack[] } {
   const { stages, env, ...appProps } = options;
+  const nested = nestedSsmPrefixes(STAGES);
+  if (nested.length > 0) throw new Error(`stage SSM prefixes must be disjoint: ${nested.join('; ')}`);
   const app = new App(appProps);
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   const stacks = (stages ?? selectedStages(app)).map(

@@ -1,5 +1,6 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { DEFAULT_TUNABLES } from '../lib/config/tunables.js';
 import type { Tunables } from '../lib/config/tunables.js';
 
 export interface FunctionSizing {
@@ -50,7 +51,9 @@ export const STAGES = {
   },
   prod: {
     stageName: 'prod',
-    tunables: {},
+    // A prefix of its own, beside dev's: GetParametersByPath is recursive, so a parent prefix would read (and be
+    // granted) every other stage's parameters too.
+    tunables: { ssmPrefix: '/osiris/azr-planner/prod/' },
     createEventBus: true,
     // More memory buys proportionally more CPU, which is what cold starts and task generation need.
     api: { memoryMiB: 1024, timeout: Duration.seconds(10) },
@@ -67,3 +70,16 @@ export const STAGES = {
 
 export type StageName = keyof typeof STAGES;
 export const isStageName = (name: string): name is StageName => Object.hasOwn(STAGES, name);
+
+/**
+ * Stage pairs whose SSM prefixes nest (one is a path prefix of the other, or they are equal): the outer stage's
+ * recursive read and its IAM grant would reach the inner stage's parameters.
+ */
+export function nestedSsmPrefixes(stages: Readonly<Record<string, { readonly tunables: Partial<Tunables> }>>): string[] {
+  const prefixes = Object.entries(stages).map(([name, stage]) => [name, stage.tunables.ssmPrefix ?? DEFAULT_TUNABLES.ssmPrefix] as const);
+  return prefixes.flatMap(([outer, outerPrefix]) =>
+    prefixes
+      .filter(([inner, innerPrefix]) => inner !== outer && innerPrefix.startsWith(outerPrefix))
+      .map(([inner, innerPrefix]) => `${outer} (${outerPrefix}) contains ${inner} (${innerPrefix})`),
+  );
+}
