@@ -6,6 +6,12 @@ import type { Tunables } from '../lib/config/tunables.js';
 export interface FunctionSizing {
   readonly memoryMiB: number;
   readonly timeout: Duration;
+  /**
+   * Concurrent executions set aside for (and capping) the function: a flood on one function can neither starve
+   * the others nor run up unbounded concurrency. The account must keep 100 unreserved, so a new account with a
+   * concurrency quota of 10 cannot deploy this until the quota is raised.
+   */
+  readonly reservedConcurrency: number;
 }
 
 /** Everything that may differ between deployments: dev and prod are two values of this, nothing else. */
@@ -20,7 +26,10 @@ export interface PlannerStageProps {
   readonly tunables: Partial<Tunables>;
   /** Create the plan bus (true), or publish to an existing bus of that name owned elsewhere (false). */
   readonly createEventBus: boolean;
+  /** The IAM-protected `POST /plan`. */
   readonly api: FunctionSizing;
+  /** The unauthenticated `GET` probes and schema, on a function of their own so they cannot exhaust the API's. */
+  readonly public: FunctionSizing;
   readonly scheduled: FunctionSizing;
   readonly throttle: { readonly rateLimit: number; readonly burstLimit: number };
   readonly scheduleRate: Duration;
@@ -29,9 +38,14 @@ export interface PlannerStageProps {
   readonly scheduleMaxEventAge: Duration;
   readonly logRetention: RetentionDays;
   readonly p99LatencyThreshold: Duration;
-  /** SNS topic every alarm notifies; none leaves alarms visible in the console only. */
+  /**
+   * An existing SNS topic every alarm notifies instead of the stage's own (context `<stage>:alarmTopicArn`
+   * overrides this too).
+   */
   readonly alarmTopicArn?: string;
   readonly removalPolicy: RemovalPolicy;
+  /** CloudFormation refuses to delete the stack while this is on. */
+  readonly terminationProtection: boolean;
 }
 
 export const STAGES = {
@@ -39,8 +53,9 @@ export const STAGES = {
     stageName: 'dev',
     tunables: { ssmPrefix: '/osiris/azr-planner/dev/', eventBusName: 'azr-planner-dev', logLevel: 'DEBUG' },
     createEventBus: true,
-    api: { memoryMiB: 512, timeout: Duration.seconds(10) },
-    scheduled: { memoryMiB: 512, timeout: Duration.seconds(60) },
+    api: { memoryMiB: 512, timeout: Duration.seconds(10), reservedConcurrency: 5 },
+    public: { memoryMiB: 256, timeout: Duration.seconds(5), reservedConcurrency: 2 },
+    scheduled: { memoryMiB: 512, timeout: Duration.seconds(60), reservedConcurrency: 1 },
     throttle: { rateLimit: 20, burstLimit: 40 },
     scheduleRate: Duration.minutes(15),
     scheduleRetryAttempts: 2,
@@ -48,6 +63,7 @@ export const STAGES = {
     logRetention: RetentionDays.ONE_WEEK,
     p99LatencyThreshold: Duration.seconds(2),
     removalPolicy: RemovalPolicy.DESTROY,
+    terminationProtection: false,
   },
   prod: {
     stageName: 'prod',
@@ -56,8 +72,11 @@ export const STAGES = {
     tunables: { ssmPrefix: '/osiris/azr-planner/prod/' },
     createEventBus: true,
     // More memory buys proportionally more CPU, which is what cold starts and task generation need.
-    api: { memoryMiB: 1024, timeout: Duration.seconds(10) },
-    scheduled: { memoryMiB: 1024, timeout: Duration.seconds(60) },
+    // The API's reservation covers the stage throttle (200 req/s) at ~100 ms a plan with room for cold starts.
+    api: { memoryMiB: 1024, timeout: Duration.seconds(10), reservedConcurrency: 50 },
+    public: { memoryMiB: 256, timeout: Duration.seconds(5), reservedConcurrency: 5 },
+    // One run at a time: plans are snapshots, and an overlapping run would only publish a duplicate.
+    scheduled: { memoryMiB: 1024, timeout: Duration.seconds(60), reservedConcurrency: 1 },
     throttle: { rateLimit: 200, burstLimit: 400 },
     scheduleRate: Duration.minutes(15),
     scheduleRetryAttempts: 3,
@@ -65,6 +84,7 @@ export const STAGES = {
     logRetention: RetentionDays.THREE_MONTHS,
     p99LatencyThreshold: Duration.seconds(1),
     removalPolicy: RemovalPolicy.RETAIN,
+    terminationProtection: true,
   },
 } as const satisfies Record<string, PlannerStageProps>;
 

@@ -39,9 +39,10 @@ describe('deployed function bundles', () => {
   const savedEnv = { ...process.env };
   let api: FunctionAsset;
   let scheduled: FunctionAsset;
+  let synthOutput = '';
 
   beforeAll(async () => {
-    cdkSynth(outdir, 'dev');
+    synthOutput = cdkSynth(outdir, 'dev');
     api = functionAsset(outdir, STACK, /HTTP API/);
     scheduled = functionAsset(outdir, STACK, /periodic/);
 
@@ -72,6 +73,11 @@ describe('deployed function bundles', () => {
       AWS_ENDPOINT_URL: motoEndpoint(),
     };
   }
+
+  it('synthesizes with every feature flag of this CDK version configured (cdk.json), the recommended values', () => {
+    expect(synthOutput).toContain('Bundling asset');
+    expect(synthOutput).not.toMatch(/feature flags? (is|are) not configured/);
+  });
 
   it('each upload is a minified ES module, its source map and the chunks it loads on first use', () => {
     for (const asset of [api, scheduled]) {
