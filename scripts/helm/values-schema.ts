@@ -33,8 +33,8 @@ const k8sName = z.string().regex(/^([a-z0-9]([-a-z0-9]*[a-z0-9])?)?$/).max(63);
 const passThrough = z.record(z.string(), z.unknown());
 const stringMap = z.record(z.string(), z.string());
 const cidr = z.string().regex(/^[0-9a-fA-F:.]+\/[0-9]{1,3}$/);
-/** A Kubernetes Probe object; the API server validates its fields. Null drops the probe. */
-const probe = passThrough.nullable();
+/** A Kubernetes Probe object; the API server validates its fields. Optional: helm deletes a key set to null. */
+const probe = passThrough.optional();
 const serviceAccount = { create: z.boolean(), name: k8sName, annotations: stringMap };
 
 export const ChartValuesSchema = z.strictObject({

@@ -72,6 +72,17 @@ describe('the Service', () => {
   });
 });
 
+describe('the probes', () => {
+  it('take the user\'s fields over the chart\'s (null drops a field, or a whole probe)', async () => {
+    const c = serverContainer(
+      await render(undefined, ['--set', 'startupProbe=null', '--set-json', 'livenessProbe={"httpGet":null,"tcpSocket":{"port":"http"},"periodSeconds":30}']),
+    );
+    expect(c.startupProbe).toBeUndefined();
+    expect(c.livenessProbe).toEqual({ tcpSocket: { port: 'http' }, periodSeconds: 30, timeoutSeconds: 2, failureThreshold: 3 });
+    expect(c.readinessProbe?.httpGet?.path).toBe('/readyz');
+  });
+});
+
 describe('the image', () => {
   it('is pulled by digest everywhere when one is given, the tag then ignored', async () => {
     const rendered = await render(undefined, ['--set', `image.digest=${DIGEST}`, '--set', 'image.tag=9.9.9']);
