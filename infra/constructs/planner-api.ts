@@ -22,7 +22,7 @@ export interface PlannerApiProps {
 }
 
 /** The routes open to anyone (GET), served by the public function. */
-export const PUBLIC_PATHS = ['/healthz', '/readyz', '/openapi.json'] as const;
+const PUBLIC_PATHS = ['/healthz', '/readyz', '/openapi.json'] as const;
 
 /** One JSON line per request; `caller` is the SigV4-authenticated principal of a /plan call. */
 const ACCESS_LOG_FIELDS = {
