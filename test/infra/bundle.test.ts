@@ -79,6 +79,12 @@ describe('deployed function bundles', () => {
     expect(synthOutput).not.toMatch(/feature flags? (is|are) not configured/);
   });
 
+  it('the open routes\' function runs the API\'s own upload (one asset), so both answer alike', () => {
+    const open = functionAsset(outdir, STACK, /open routes/);
+    expect(open.properties.Code).toEqual(api.properties.Code);
+    expect(open.properties.Handler).toBe(api.properties.Handler);
+  });
+
   it('each upload is a minified ES module, its source map and the chunks it loads on first use', () => {
     for (const asset of [api, scheduled]) {
       expect(asset.files).toEqual(['chunks', 'index.mjs', 'index.mjs.map']);
