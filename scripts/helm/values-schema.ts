@@ -35,6 +35,8 @@ const stringMap = z.record(z.string(), z.string());
 const cidr = z.string().regex(/^[0-9a-fA-F:.]+\/[0-9]{1,3}$/);
 /** A Kubernetes Probe object; the API server validates its fields. Optional: helm deletes a key set to null. */
 const probe = passThrough.optional();
+/** A Prometheus duration such as 30s or 1m. */
+const promDuration = z.string().regex(/^([0-9]+(ms|s|m|h))+$/);
 const serviceAccount = { create: z.boolean(), name: k8sName, annotations: stringMap };
 
 export const ChartValuesSchema = z.strictObject({
@@ -96,7 +98,15 @@ export const ChartValuesSchema = z.strictObject({
   affinity: passThrough,
   topologySpreadConstraints: z.array(passThrough),
   priorityClassName: k8sName,
-  metrics: z.strictObject({ enabled: z.boolean().describe('Annotate server pods for Prometheus to scrape /metrics') }),
+  metrics: z.strictObject({
+    enabled: z.boolean().describe('Annotate server pods for Prometheus to scrape /metrics'),
+    serviceMonitor: z.strictObject({
+      enabled: z.boolean(),
+      interval: promDuration,
+      scrapeTimeout: promDuration,
+      labels: stringMap,
+    }),
+  }),
   autoscaling: z.strictObject({
     enabled: z.boolean(),
     minReplicas: z.number().int().min(1),

@@ -282,10 +282,22 @@ describe.each(VALUE_FILES.map((file) => [file ? basename(file) : 'default values
     }
   });
 
-  it('announces /metrics to Prometheus only when metrics are on', () => {
+  it('announces /metrics to Prometheus only when metrics are on, by annotations and optionally a ServiceMonitor', () => {
     const annotations = only<Deployment>(rendered, 'Deployment').spec!.template.metadata!.annotations ?? {};
     const scrape = { 'prometheus.io/scrape': 'true', 'prometheus.io/port': String(values.containerPort), 'prometheus.io/path': '/metrics' };
     expect(annotations).toEqual(values.metrics.enabled ? { ...values.podAnnotations, ...scrape } : values.podAnnotations);
+
+    const monitors = rendered.filter((m) => m.kind === 'ServiceMonitor') as (Manifest & {
+      spec: { selector: { matchLabels: Record<string, string> }; endpoints: { port: string; path: string }[] };
+    })[];
+    expect(monitors).toHaveLength(values.metrics.enabled && values.metrics.serviceMonitor.enabled ? 1 : 0);
+    for (const monitor of monitors) {
+      const service = only<IService & Manifest>(rendered, 'Service');
+      expect(service.metadata.labels).toMatchObject(monitor.spec.selector.matchLabels);
+      expect(monitor.spec.endpoints.map((e) => [e.port, e.path])).toEqual([['http', '/metrics']]);
+      expect(service.spec!.ports!.map((p) => p.name)).toContain('http');
+      expect(monitor.metadata.labels).toMatchObject(values.metrics.serviceMonitor.labels);
+    }
   });
 
   it('spreads the server pods as asked, filling in their own selector where none is given', () => {
