@@ -78,6 +78,13 @@ export const ChartValuesSchema = z.strictObject({
     ),
     tls: z.array(z.strictObject({ secretName: z.string().optional(), hosts: z.array(z.string()).optional() })),
   }),
+  httpRoute: z.strictObject({
+    enabled: z.boolean(),
+    annotations: stringMap,
+    parentRefs: z.array(passThrough).min(1),
+    hostnames: z.array(z.string().min(1)),
+    rules: z.array(z.strictObject({ matches: z.array(passThrough).optional(), filters: z.array(passThrough).optional() })).min(1),
+  }),
   serviceAccount: z.strictObject({ ...serviceAccount, automountToken: z.boolean() }),
   extraEnv: z.array(passThrough),
   envFrom: z.array(passThrough),

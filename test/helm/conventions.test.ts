@@ -135,6 +135,12 @@ describe('NOTES.txt', () => {
     expect(text).toContain('get secret planner-token');
     expect(await notes()).toContain('POST /plan takes no token');
   });
+
+  it('warns when an Ingress or HTTPRoute is on but the NetworkPolicy lets no controller in', async () => {
+    expect(await notes(['--set', 'httpRoute.enabled=true'])).toContain('the HTTPRoute is on, but the NetworkPolicy admits no ingress controller');
+    expect(await notes(['--set', 'ingress.enabled=true'])).toContain('the Ingress is on');
+    expect(await notes(['--set', 'ingress.enabled=true', '--set-json', 'networkPolicy.ingressFrom=[{"podSelector":{}}]'])).not.toContain('admits no ingress controller');
+  });
 });
 
 describe('the `helm test` probe', () => {

@@ -25,19 +25,42 @@ const ServiceMonitorSpec = z.object({
     .min(1),
 });
 
-class ServiceMonitor {
-  constructor(private readonly data: { spec?: unknown }) {}
-  validate(): void {
-    const result = ServiceMonitorSpec.safeParse(this.data.spec);
-    if (!result.success) throw new Error(result.error.issues.map((i) => `spec.${i.path.join('.')}: ${i.message}`).join('; '));
-  }
+/** The fields of Gateway API's gateway.networking.k8s.io/v1 HTTPRoute the chart sets, as its CRD types them. */
+const HTTPRouteSpec = z.object({
+  parentRefs: z.array(z.object({ name: z.string().min(1), namespace: z.string().optional(), sectionName: z.string().optional() })).min(1),
+  hostnames: z.array(z.string().min(1)).optional(),
+  rules: z
+    .array(
+      z.object({
+        matches: z
+          .array(z.object({ path: z.object({ type: z.enum(['Exact', 'PathPrefix', 'RegularExpression']), value: z.string().startsWith('/') }).optional() }))
+          .optional(),
+        backendRefs: z.array(z.object({ name: z.string().min(1), port: z.number().int().min(1).max(65535) })).min(1),
+      }),
+    )
+    .min(1),
+});
+
+/** A custom resource checked by a zod schema of its spec. */
+function crd(spec: z.ZodType) {
+  return class {
+    constructor(private readonly data: { spec?: unknown }) {}
+    validate(): void {
+      const result = spec.safeParse(this.data.spec);
+      if (!result.success) throw new Error(result.error.issues.map((i) => `spec.${i.path.join('.')}: ${i.message}`).join('; '));
+    }
+  };
 }
+
+const ServiceMonitor = crd(ServiceMonitorSpec);
+const HTTPRoute = crd(HTTPRouteSpec);
 
 /** Offline validators of the Kubernetes API schemas (kubernetes-models' precompiled ajv), per apiVersion/kind. */
 const MODELS: Record<string, new (data: never) => { validate(): void }> = {
   'apps/v1/Deployment': Deployment,
   'autoscaling/v2/HorizontalPodAutoscaler': HorizontalPodAutoscaler,
   'batch/v1/CronJob': CronJob,
+  'gateway.networking.k8s.io/v1/HTTPRoute': HTTPRoute,
   'monitoring.coreos.com/v1/ServiceMonitor': ServiceMonitor,
   'networking.k8s.io/v1/Ingress': Ingress,
   'networking.k8s.io/v1/NetworkPolicy': NetworkPolicy,

@@ -235,6 +235,17 @@ describe.each(VALUE_FILES.map((file) => [file ? basename(file) : 'default values
       expect(ingress.spec!.tls ?? []).toEqual(values.ingress.tls);
     }
 
+    const routes = rendered.filter((m) => m.kind === 'HTTPRoute') as (Manifest & {
+      spec: { parentRefs: unknown[]; hostnames?: string[]; rules: { matches?: unknown[]; backendRefs: unknown[] }[] };
+    })[];
+    expect(routes).toHaveLength(values.httpRoute.enabled ? 1 : 0);
+    for (const route of routes) {
+      expect(route.spec.parentRefs).toEqual(values.httpRoute.parentRefs);
+      expect(route.spec.hostnames).toEqual(values.httpRoute.hostnames);
+      expect(route.spec.rules.map((r) => r.matches)).toEqual(values.httpRoute.rules.map((r) => r.matches));
+      for (const rule of route.spec.rules) expect(rule.backendRefs).toEqual([{ name: service.metadata.name, port: values.service.port }]);
+    }
+
     const hpas = rendered.filter((m) => m.kind === 'HorizontalPodAutoscaler') as (IHorizontalPodAutoscaler & Manifest)[];
     expect(hpas).toHaveLength(values.autoscaling.enabled ? 1 : 0);
     if (values.autoscaling.enabled) {
