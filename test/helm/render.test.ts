@@ -40,7 +40,7 @@ const envOf = (c: IContainer): Record<string, string> => {
 
 /**
  * The env the chart must give both workloads for these values: every tunable, spelt as the code reads it, then the
- * user's extraEnv as given (after the tunables, so the user's wins).
+ * user's extraEnv as given, after them (the templates refuse an extraEnv name the chart sets itself).
  */
 function expectPlannerEnv(c: IContainer, values: ChartValues, tunables: Record<string, unknown>, own: readonly string[] = []): void {
   const extra = values.extraEnv as { name: string }[];

@@ -86,16 +86,20 @@ IRSA role, since without AWS access every run would fail.
 {{ include "azr-planner.fullname" . }}-client: "true"
 {{- end }}
 
+{{/* A tunable's env var name, as lib/config/tunables.ts envName() spells it: camelCase to UPPER_SNAKE. */}}
+{{- define "azr-planner.envName" -}}
+{{- regexReplaceAll "([A-Z])" . "_${1}" | upper }}
+{{- end }}
+
 {{/*
-Every tunable under azrPlanner (all keys but `enabled`; values.schema.json admits no others) as an env var,
-named the way lib/config/tunables.ts envName() spells it: camelCase to UPPER_SNAKE.
+Every tunable under azrPlanner (all keys but `enabled`; values.schema.json admits no others) as an env var.
 Numbers go through toJson because YAML numbers reach templates as float64, and plain printing would turn
 10485760 into 1.048576e+07, which the planner would still parse but a human would not recognise.
 */}}
 {{- define "azr-planner.tunableEnv" -}}
 {{- range $key, $value := .Values.azrPlanner }}
 {{- if ne $key "enabled" }}
-- name: {{ regexReplaceAll "([A-Z])" $key "_${1}" | upper }}
+- name: {{ include "azr-planner.envName" $key }}
   value: {{ if kindIs "string" $value }}{{ $value | quote }}{{ else }}{{ toJson $value | quote }}{{ end }}
 {{- end }}
 {{- end }}
