@@ -37,7 +37,7 @@ export function rowsFromFigures(figures: Record<string, unknown>, prefix = ''): 
 
 const verdict = (r: Row): string => (r.ok === undefined ? '' : r.ok ? 'yes' : '**no**');
 
-interface MeasuredPart {
+export interface MeasuredPart {
   rows: Row[];
   details?: string;
   measured_at: string;
