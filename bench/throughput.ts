@@ -32,6 +32,8 @@ export interface LoadFigures {
   /** Server CPU time per answered request: steadier than req/s on a shared machine. */
   cpu_us_per_request: number;
 }
+/** Several equal rounds as one figure, each round kept. */
+type RoundsFigures = LoadFigures & { rounds: LoadFigures[] };
 
 async function load(server: ServerProcess, body: string, connections: number, seconds: number): Promise<LoadFigures> {
   const cpuBefore = server.cpuMs();
@@ -112,7 +114,7 @@ async function measure10(server: ServerProcess, state: PlannerState): Promise<Lo
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Rounds of equal length as one figure: mean req/s, median latencies, summed errors and requests, CPU per request overall. */
-function combine(rounds: LoadFigures[]): LoadFigures & { rounds: LoadFigures[] } {
+function combine(rounds: LoadFigures[]): RoundsFigures {
   const requests = rounds.reduce((n, r) => n + r.requests, 0);
   return {
     rps: Math.round(rounds.reduce((n, r) => n + r.rps, 0) / rounds.length),
@@ -129,7 +131,7 @@ function combine(rounds: LoadFigures[]): LoadFigures & { rounds: LoadFigures[] }
  * The servers in turn, round after round, 10 connections and the same body, so the shared machine's drift hits
  * each alike; every server warms up first.
  */
-async function interleaved(servers: ServerProcess[], state: PlannerState): Promise<ReturnType<typeof combine>[]> {
+async function interleaved(servers: ServerProcess[], state: PlannerState): Promise<RoundsFigures[]> {
   const body = JSON.stringify(state);
   for (const server of servers) await load(server, body, 10, Math.max(1, SECONDS / 3));
   const runs = servers.map((): LoadFigures[] => []);
@@ -152,7 +154,7 @@ async function withServers<T>(starts: (() => Promise<ServerProcess>)[], work: (s
 const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100;
 const latency = (f: LoadFigures): string => `p50 ${f.p50_ms} ms, p99 ${f.p99_ms} ms`;
 const loadRow = (f: LoadFigures): string => `${fmt(f.rps)} req/s, ${latency(f)}, ${fmt(f.cpu_us_per_request)} µs CPU/req`;
-const roundsNote = (f: ReturnType<typeof combine>): string => `; p99 per round ${f.rounds.map((r) => r.p99_ms).join(', ')} ms`;
+const roundsNote = (f: RoundsFigures): string => `; p99 per round ${f.rounds.map((r) => r.p99_ms).join(', ')} ms`;
 
 /**
  * POST /plan on the container's server (dist/server.js as the image builds and runs it, a child process on a
@@ -167,7 +169,7 @@ export async function run(): Promise<PartResult> {
   const before = await inProcess(REALISTIC_STATE, SECONDS / 2);
   progress('throughput: building the container bundle');
   const built = await buildContainer();
-  let compared: ReturnType<typeof combine>[];
+  let compared: RoundsFigures[];
   let c50: LoadFigures;
   let wait: LoadFigures;
   let eventLoop: LoadFigures;
@@ -194,7 +196,7 @@ export async function run(): Promise<PartResult> {
   const after = await inProcess(REALISTIC_STATE, SECONDS / 2);
   const app = await inProcessApp(REALISTIC_STATE, SECONDS / 2);
 
-  const [c10, ...peers] = compared as [ReturnType<typeof combine>, ...ReturnType<typeof combine>[]];
+  const [c10, ...peers] = compared as [RoundsFigures, ...RoundsFigures[]];
   const baseline = { rps: Math.round((before.rps + after.rps) / 2), cpuUs: Math.round((before.cpuUs + after.cpuUs) / 2) };
   const a = { c10: ratio(c10.rps, baseline.rps), c50: ratio(c50.rps, baseline.rps) };
   const cpuShare = ratio(baseline.cpuUs, c10.cpu_us_per_request);
