@@ -53,7 +53,7 @@ function descendants(pid: number): number[] {
 }
 
 /** CPU time of a process and its live descendants, in ms. */
-export function treeCpuMs(pid: number): number {
+function treeCpuMs(pid: number): number {
   return [pid, ...descendants(pid)].reduce((sum, p) => {
     try {
       return sum + cpuMs(p);
@@ -100,6 +100,8 @@ export async function startProcess({ command, args, env, cwd }: Command, port: n
   const child = spawn(command, args, { cwd, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   let errors = '';
   child.stderr?.on('data', (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-4000)));
+  // A command that cannot be spawned (not installed) is reported below, not thrown later as an unhandled event.
+  child.once('error', (error) => (errors += error.message));
   const url = `http://127.0.0.1:${port}`;
   const pid = child.pid;
   if (pid === undefined) throw new Error(`could not start ${command}`);
