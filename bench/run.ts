@@ -24,9 +24,9 @@ const PARTS = {
 type Part = keyof typeof PARTS;
 
 const ABOUT: Record<Part, string> = {
-  throughput: 'POST /plan on the container server vs the in-process planner and the FastAPI peer (~3 min)',
+  throughput: 'POST /plan on the container server vs the in-process planner and the FastAPI peer (~2 min)',
   'cold-start': 'Lambda module init + first /plan vs a bare Hono Lambda, bundle sizes (~10 s)',
-  curriculum: 'simulated learners trained by the planner, an oracle and baselines; writes the plot (~20 s)',
+  curriculum: 'simulated learners trained by the planner, an oracle and baselines; writes the plot (~20-50 s)',
   capacity: 'random states through the plan service: capacity used, over-allocations (~2 s)',
   generator: 'validated tasks per second and per plan size (~10 s)',
 };
