@@ -1,9 +1,9 @@
-import type { Tunables } from '../config/tunables.js';
+import { enabledModes, type Tunables } from '../config/tunables.js';
 import type { Rng } from '../random/rng.js';
 import { createRng } from '../random/rng.js';
 import type { Allocation, Plan, PlannedTask, Pool } from '../schema/plan.js';
 import type { PlannerState } from '../schema/state.js';
-import { MODES, TaskBodySchema, type GeneratedTask, type Mode } from '../schema/task.js';
+import { TaskBodySchema, type GeneratedTask, type Mode } from '../schema/task.js';
 import { poolCapacity } from './capacity.js';
 import { apportion } from './mix.js';
 import { normalise, type NormalisedState } from './normalise.js';
@@ -38,8 +38,6 @@ interface ModeDecision {
 }
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
-const enabledModes = (t: Tunables): Mode[] =>
-  MODES.filter((m) => ({ deduction: t.enableDeduction, abduction: t.enableAbduction, induction: t.enableInduction })[m]);
 
 function planId(rng: Rng): string {
   let hex = '';

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { MODES, perMode } from '../../lib/modes/index.js';
 import type { PlannerState } from '../../lib/schema/state.js';
 
 /** Values a caller might send, out-of-range ones included (normalisation clamps them). */
@@ -21,16 +22,14 @@ const modePerf = fc.record(
   { requiredKeys: [] },
 );
 
+/** Per-mode fields come from the mode registry, so the property tests exercise a new mode unasked. */
 export const stateArb: fc.Arbitrary<PlannerState> = fc.record(
   {
     alpha_free: rate,
     beta_free: rate,
-    performance_metrics: fc.record(
-      { deduction_success: rate, abduction_success: rate, induction_success: rate },
-      { requiredKeys: [] },
-    ),
+    performance_metrics: fc.record(Object.fromEntries(MODES.map((m) => [`${m}_success`, rate])), { requiredKeys: [] }),
     resources: fc.record({ alpha: pool, beta: pool }, { requiredKeys: [] }),
-    performance: fc.record({ deduction: modePerf, abduction: modePerf, induction: modePerf }, { requiredKeys: [] }),
+    performance: fc.record(perMode(() => modePerf), { requiredKeys: [] }),
     max_tasks: fc.integer({ min: 0, max: 48 }),
     seed: fc.integer({ min: 0, max: 2147483647 }),
   },

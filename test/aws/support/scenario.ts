@@ -1,4 +1,5 @@
 import type { Tunables } from '../../../lib/config/tunables.js';
+import { MODES } from '../../../lib/modes/index.js';
 import type { PlannerState } from '../../../lib/schema/state.js';
 import { putMetrics } from './aws.js';
 
@@ -17,7 +18,7 @@ export async function seedCluster(t: Tunables): Promise<void> {
       { pool, metric: t.utilizationMetric, value: CLUSTER[pool].utilization },
       { pool, metric: t.totalUnitsMetric, value: CLUSTER[pool].total_units },
     ]),
-    ...(['deduction', 'abduction', 'induction'] as const).flatMap((mode) => [
+    ...MODES.flatMap((mode) => [
       { mode, metric: t.solveRateMetric, value: CLUSTER[mode].success_rate },
       { mode, metric: t.difficultyMetric, value: CLUSTER[mode].difficulty },
     ]),
