@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { MODES, type Mode } from '../modes/index.js';
+import type { Pool } from '../schema/pool.js';
 
 /**
  * Every tunable of the planner, in one place. Each has one name in three spellings
@@ -39,6 +40,10 @@ function oneOf<const V extends readonly [string, ...string[]]>(def: V[number], v
 export type EnableKey<M extends Mode = Mode> = `enable${Capitalize<M>}`;
 export const enableKey = <M extends Mode>(mode: M): EnableKey<M> =>
   `enable${mode.charAt(0).toUpperCase()}${mode.slice(1)}` as EnableKey<M>;
+
+/** The per-pool capacity tunables: `alphaTasksPerUnit`, `betaTotalUnits`... */
+export const tasksPerUnitKey = <P extends Pool>(pool: P) => `${pool}TasksPerUnit` as const;
+export const totalUnitsKey = <P extends Pool>(pool: P) => `${pool}TotalUnits` as const;
 
 function enableTunables(): { [M in Mode as EnableKey<M>]: TunableDef<z.ZodBoolean> } {
   return Object.fromEntries(MODES.map((m) => [enableKey(m), bool(true, `Plan ${m} tasks`)])) as {

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { PublishError } from '../../lib/aws/eventbridge/publisher.js';
-import { scheduledRunFromEnv } from '../../lib/aws/scheduled/from-env.js';
+import { scheduledRunFromEnv } from '../../lib/compose/scheduled.js';
 import { createLogger } from '../../lib/log/logger.js';
 import { PlanSchema } from '../../lib/schema/plan.js';
 import { motoTunables, tunablesEnv } from './support/aws.js';

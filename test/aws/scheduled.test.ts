@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { InvalidScheduledEventError } from '../../lib/aws/scheduled/run.js';
-import { scheduledRunFromEnv } from '../../lib/aws/scheduled/from-env.js';
+import { InvalidScheduledEventError } from '../../lib/aws/scheduled/handler.js';
+import { scheduledRunFromEnv } from '../../lib/compose/scheduled.js';
 import { PublishError } from '../../lib/aws/eventbridge/publisher.js';
 import { createLogger } from '../../lib/log/logger.js';
 import { PlanSchema } from '../../lib/schema/plan.js';

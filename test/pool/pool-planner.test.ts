@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TUNABLES } from '../../lib/config/tunables.js';
 import { generate } from '../../lib/generator/index.js';
 import { makePlan, type PlanInputs } from '../../lib/planner/plan.js';
+import { warn } from '../../lib/planner/warnings.js';
 import { planJob, poolPlanner, type PlanJob } from '../../lib/pool/pool-planner.js';
 import { createWorkerPool, type WorkerPool } from '../../lib/pool/worker-pool.js';
 import { PlanSchema } from '../../lib/schema/plan.js';
@@ -15,7 +16,7 @@ const inputs = (seed: number): PlanInputs => ({
   seed,
   now: FIXED_NOW,
   sources: { resources: 'request', performance: 'request', tunables: 'default' },
-  warnings: ['carried from the edges'],
+  warnings: [warn.observation('cloudwatch', 'carried from the edges')],
 });
 const inline = (state: PlannerState, seed: number) => makePlan(state, { ...inputs(seed), generate });
 
