@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { fieldIssues } from '../lib/http/errors.js';
+import { fieldIssues } from '../lib/schema/issues.js';
 import { PlannerStateSchema } from '../lib/schema/state.js';
 import { createPlanService } from '../lib/service/plan-service.js';
 import { describeError } from '../lib/errors/describe.js';

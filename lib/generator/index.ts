@@ -46,5 +46,3 @@ export function generate<M extends Mode>(mode: M, difficulty: number, rng: Rng):
   }
   throw new Error(`generator found no valid ${mode} task in ${MAX_ROUNDS} rounds`);
 }
-
-export type TaskGenerator = typeof generate;
