@@ -1,7 +1,7 @@
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import { createPlanService } from '../lib/service/plan-service.js';
-import { WAIT_STATE } from './support/states.js';
+import { createPlanService } from '../lib/service/index.js';
+import { WAIT_STATE } from '../fixtures/states.js';
 
 /**
  * Where (b)'s floor is: a bare Hono route answering the wait plan's very bytes, made once at start-up,

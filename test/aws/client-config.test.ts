@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { awsClientConfig } from '../../lib/aws/client-config.js';
-import { createSources } from '../../lib/compose/sources.js';
-import { DEFAULT_TUNABLES } from '../../lib/config/tunables.js';
+import { awsClientConfig } from '../../lib/aws/index.js';
+import { createSources } from '../../lib/compose/index.js';
+import { DEFAULT_TUNABLES } from '../../lib/config/index.js';
 
 describe('AWS client configuration', () => {
   it('takes timeouts, attempts and region from the tunables, and leaves the endpoint to the SDK when empty', () => {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSources } from '../../lib/compose/sources.js';
-import { tunablesFromEnv } from '../../lib/config/tunables.js';
-import { PlanSchema } from '../../lib/schema/plan.js';
-import { createPlanService } from '../../lib/service/plan-service.js';
+import { createSources } from '../../lib/compose/index.js';
+import { tunablesFromEnv } from '../../lib/config/index.js';
+import { PlanSchema } from '../../lib/schema/index.js';
+import { createPlanService } from '../../lib/service/index.js';
 import { motoTunables, tunablesEnv } from './support/aws.js';
 import { blackHole, garbage } from './support/fake-endpoints.js';
 import type { FakeEndpoint } from './support/fake-endpoints.js';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { TABLE_END, TABLE_START, tunablesTable } from '../../lib/config/tunables-table.js';
-import { DEFAULT_TUNABLES, envName, helmName, overlayTunables, ssmName, tunablesFromEnv } from '../../lib/config/tunables.js';
+import { TABLE_END, TABLE_START, tunablesTable } from '../../lib/config/index.js';
+import { DEFAULT_TUNABLES, envName, helmName, overlayTunables, ssmName, tunablesFromEnv } from '../../lib/config/index.js';
 
 describe('tunables', () => {
   it('derive one name in three spellings', () => {

@@ -3,9 +3,9 @@ import { difficultyOf, percentiles, rawAt } from '../../lib/generator/difficulty
 import { RAW_QUANTILES } from '../../lib/generator/difficulty/quantiles.js';
 import { REFERENCE_SAMPLE, REFERENCE_SEED, referenceRawScores } from '../../lib/generator/difficulty/reference.js';
 import { generate } from '../../lib/generator/index.js';
-import { createRng } from '../../lib/random/rng.js';
-import type { Mode } from '../../lib/schema/task.js';
-import { MODES } from '../../lib/schema/task.js';
+import { createRng } from '../../lib/random/index.js';
+import type { Mode } from '../../lib/schema/index.js';
+import { MODES } from '../../lib/schema/index.js';
 
 /** Largest allowed |mean delivered - mean requested| within a decile. */
 const TOLERANCE = 0.05;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FAMILIES, generate } from '../../lib/generator/index.js';
-import { createRng } from '../../lib/random/rng.js';
-import type { GeneratedTask, Mode } from '../../lib/schema/task.js';
-import { FeaturesSchema, MODES, TaskBodySchema } from '../../lib/schema/task.js';
+import { createRng } from '../../lib/random/index.js';
+import type { GeneratedTask, Mode } from '../../lib/schema/index.js';
+import { FeaturesSchema, MODES, TaskBodySchema } from '../../lib/schema/index.js';
 
 const rng = createRng(99);
 const tasks: GeneratedTask[] = [];

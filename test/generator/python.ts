@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { GeneratedTask } from '../../lib/schema/task.js';
+import type { GeneratedTask } from '../../lib/schema/index.js';
 
 /** One program and the calls whose outputs the generator claims. */
 export interface PyCheck {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FAMILIES, generate } from '../../lib/generator/index.js';
-import { createRng } from '../../lib/random/rng.js';
-import type { GeneratedTask, Mode } from '../../lib/schema/task.js';
-import { MODES } from '../../lib/schema/task.js';
+import { createRng } from '../../lib/random/index.js';
+import type { GeneratedTask, Mode } from '../../lib/schema/index.js';
+import { MODES } from '../../lib/schema/index.js';
 
 const programOf = (t: GeneratedTask): string => (t.mode === 'induction' ? t.answer.program : t.payload.program);
 

@@ -3,11 +3,11 @@ import type { GetMetricDataCommandOutput, MetricDataResult } from '@aws-sdk/clie
 import { GetParametersByPathCommand, SSMClient, ThrottlingException } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { createSources } from '../../lib/compose/sources.js';
-import { tunablesFromEnv } from '../../lib/config/tunables.js';
-import { PlanSchema, type Plan } from '../../lib/schema/plan.js';
-import type { PlannerState } from '../../lib/schema/state.js';
-import type { StateSource, TunablesSource } from '../../lib/service/ports.js';
+import { createSources } from '../../lib/compose/index.js';
+import { tunablesFromEnv } from '../../lib/config/index.js';
+import { PlanSchema, type Plan } from '../../lib/schema/index.js';
+import type { PlannerState } from '../../lib/schema/index.js';
+import type { StateSource, TunablesSource } from '../../lib/service/index.js';
 import { postJson, testApp } from '../support/app.js';
 
 /**

@@ -4,7 +4,7 @@ import { isMap, parse, parseDocument } from 'yaml';
 import type { Node } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { DEFAULT_TUNABLES, TUNABLES, TunablesSchema, envName, tunableKeys } from '../../lib/config/tunables.js';
+import { DEFAULT_TUNABLES, TUNABLES, TunablesSchema, envName, tunableKeys } from '../../lib/config/index.js';
 import { STAGES } from '../../infra/stages.js';
 import { chartReadme } from '../../scripts/helm/generate.js';
 import { ChartValuesSchema, valuesSchemaJson } from '../../scripts/helm/values-schema.js';

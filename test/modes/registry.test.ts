@@ -1,10 +1,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TUNABLES, envName, enableKey, tunableKeys } from '../../lib/config/tunables.js';
+import { DEFAULT_TUNABLES, envName, enableKey, tunableKeys } from '../../lib/config/index.js';
 import { MODES, modeDef } from '../../lib/modes/index.js';
-import { PlannerStateSchema } from '../../lib/schema/state.js';
-import { TaskBodySchema } from '../../lib/schema/task.js';
+import { PlannerStateSchema } from '../../lib/schema/index.js';
+import { TaskBodySchema } from '../../lib/schema/index.js';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 

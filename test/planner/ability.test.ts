@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TUNABLES } from '../../lib/config/tunables.js';
+import { DEFAULT_TUNABLES } from '../../lib/config/index.js';
 import { abilityOf } from '../../lib/planner/ability.js';
 import type { ModeView } from '../../lib/planner/normalise.js';
 

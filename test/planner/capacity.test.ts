@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TUNABLES } from '../../lib/config/tunables.js';
+import { DEFAULT_TUNABLES } from '../../lib/config/index.js';
 import { minimumStep, poolCapacity, stepCapacity } from '../../lib/planner/capacity.js';
-import { normalise } from '../../lib/planner/normalise.js';
+import { normalise } from '../../lib/planner/index.js';
 
 const t = DEFAULT_TUNABLES;
 

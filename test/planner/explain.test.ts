@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TUNABLES } from '../../lib/config/tunables.js';
+import { DEFAULT_TUNABLES } from '../../lib/config/index.js';
 import { explain, type ModeDecision, type Trace } from '../../lib/planner/explain.js';
 
 const decision = (mode: ModeDecision['mode'], ability: number, count: number): ModeDecision => ({

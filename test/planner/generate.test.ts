@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../lib/generator/index.js';
 import { generateTasks, spreadAround, type TaskGenerator } from '../../lib/planner/generate.js';
-import { createRng } from '../../lib/random/rng.js';
+import { createRng } from '../../lib/random/index.js';
 
 describe('generate step', () => {
   it('spreads difficulties evenly over the band, clamped to 0..1', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TUNABLES } from '../../lib/config/tunables.js';
-import { normalise } from '../../lib/planner/normalise.js';
-import { createPlanService } from '../../lib/service/plan-service.js';
+import { DEFAULT_TUNABLES } from '../../lib/config/index.js';
+import { normalise } from '../../lib/planner/index.js';
+import { createPlanService } from '../../lib/service/index.js';
 import { FIXED_NOW } from '../support/states.js';
 
 describe('normalisation', () => {

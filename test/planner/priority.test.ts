@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TUNABLES } from '../../lib/config/tunables.js';
+import { DEFAULT_TUNABLES } from '../../lib/config/index.js';
 import { priority, urgency, WAIT_PRIORITY } from '../../lib/planner/priority.js';
 
 const t = DEFAULT_TUNABLES;

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TUNABLES } from '../../lib/config/tunables.js';
+import { DEFAULT_TUNABLES } from '../../lib/config/index.js';
 import { generate } from '../../lib/generator/index.js';
-import { makePlan, type PlanContext } from '../../lib/planner/plan.js';
-import { PlanSchema, type Plan } from '../../lib/schema/plan.js';
-import type { PlannerState } from '../../lib/schema/state.js';
-import { TaskBodySchema } from '../../lib/schema/task.js';
-import { stateArb } from '../support/arbitraries.js';
+import { makePlan, type PlanContext } from '../../lib/planner/index.js';
+import { PlanSchema, type Plan } from '../../lib/schema/index.js';
+import type { PlannerState } from '../../lib/schema/index.js';
+import { TaskBodySchema } from '../../lib/schema/index.js';
+import { stateArb } from '../../fixtures/arbitraries.js';
 import { expectWithinAllocation } from '../support/plan-invariants.js';
 import { FIXED_NOW } from '../support/states.js';
 

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import { POOLS } from '../../lib/schema/pool.js';
-import type { Plan } from '../../lib/schema/plan.js';
+import { POOLS } from '../../lib/schema/index.js';
+import type { Plan } from '../../lib/schema/index.js';
 
 /**
  * The allocation invariant of PLANNER.md §4: each pool's count is its tasks, never over its capacity, and the

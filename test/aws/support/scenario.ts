@@ -1,6 +1,6 @@
-import type { Tunables } from '../../../lib/config/tunables.js';
+import type { Tunables } from '../../../lib/config/index.js';
 import { MODES } from '../../../lib/modes/index.js';
-import type { PlannerState } from '../../../lib/schema/state.js';
+import type { PlannerState } from '../../../lib/schema/index.js';
 import { putMetrics } from './aws.js';
 
 /** A cluster as CloudWatch reports it, and the same cluster as a request would state it. */

@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
-import { DEFAULT_TUNABLES } from '../../../lib/config/tunables.js';
-import { PlanSchema } from '../../../lib/schema/plan.js';
-import { PlannerStateSchema } from '../../../lib/schema/state.js';
+import { DEFAULT_TUNABLES } from '../../../lib/config/index.js';
+import { PlanSchema } from '../../../lib/schema/index.js';
+import { PlannerStateSchema } from '../../../lib/schema/index.js';
 import { testApp } from '../../support/app.js';
 import { expectWithinAllocation } from '../../support/plan-invariants.js';
 import type { Body } from './bodies.js';
