@@ -109,14 +109,22 @@ const shape = Object.fromEntries(
   KEYS.map((k) => [k, (TUNABLES[k].schema as z.ZodType).default(TUNABLES[k].default as never)]),
 ) as unknown as Shape;
 
+/**
+ * The cross-field rules, as data: the schema below checks them, and the Helm chart's install-time checks
+ * (templates/_validate.tpl) are generated from them (`npm run generate`).
+ */
+type NumericKey = { [K in TunableKey]: z.output<(typeof TUNABLES)[K]['schema']> extends number ? K : never }[TunableKey];
+export const NOT_ABOVE: readonly (readonly [NumericKey, NumericKey])[] = [
+  ['lowFreeThreshold', 'highFreeThreshold'],
+  ['minTasks', 'maxTasks'],
+];
+
 /** The tunables: every key present, each value within its bounds. Unknown keys are rejected. */
-export const TunablesSchema = z
-  .strictObject(shape)
-  .refine((t) => t.lowFreeThreshold <= t.highFreeThreshold, {
-    message: 'lowFreeThreshold must not exceed highFreeThreshold',
-    path: ['lowFreeThreshold'],
-  })
-  .refine((t) => t.minTasks <= t.maxTasks, { message: 'minTasks must not exceed maxTasks', path: ['minTasks'] });
+export const TunablesSchema = NOT_ABOVE.reduce<z.ZodType<z.output<z.ZodObject<Shape>>>>(
+  (schema, [low, high]) =>
+    schema.refine((t) => t[low] <= t[high], { message: `${low} must not exceed ${high}`, path: [low] }),
+  z.strictObject(shape),
+);
 export type Tunables = z.output<typeof TunablesSchema>;
 
 export const DEFAULT_TUNABLES: Tunables = TunablesSchema.parse({});

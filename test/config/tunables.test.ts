@@ -42,7 +42,7 @@ describe('tunables', () => {
     expect(issues).toEqual([{ key: 'lowFreeThreshold', source: 'ssm', message: 'lowFreeThreshold must not exceed highFreeThreshold' }]);
   });
 
-  it('the README table is the one the code renders (npm run tunables:table rewrites it)', () => {
+  it('the README table is the one the code renders (npm run generate rewrites it)', () => {
     const readme = readFileSync('README.md', 'utf8');
     const table = readme.slice(readme.indexOf(TABLE_START) + TABLE_START.length, readme.indexOf(TABLE_END)).trim();
     expect(table).toBe(tunablesTable());
