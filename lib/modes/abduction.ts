@@ -19,5 +19,5 @@ export const abduction = defineMode({
   check: (body, c) => (body.payload.output === c.outputLiterals[0] ? null : 'output is not reached by the answer input'),
   promptChars: (body) => body.payload.program.length + body.payload.output.length,
   program: (body) => body.payload.program,
-  inputs: (body) => [body.answer.input],
+  calls: (body) => [{ input: body.answer.input, output: body.payload.output }],
 });

@@ -18,5 +18,5 @@ export const deduction = defineMode({
   check: (body, c) => (body.answer.output === c.outputLiterals[0] ? null : 'answer is not the evaluated output'),
   promptChars: (body) => body.payload.program.length + body.payload.input.length,
   program: (body) => body.payload.program,
-  inputs: (body) => [body.payload.input],
+  calls: (body) => [{ input: body.payload.input, output: body.answer.output }],
 });

@@ -68,5 +68,5 @@ export const induction = defineMode({
     return n;
   },
   program: (body) => body.answer.program,
-  inputs: (body) => [...body.payload.examples, ...body.answer.hidden_examples].map((e) => e.input),
+  calls: (body) => [...body.payload.examples, ...body.answer.hidden_examples],
 });

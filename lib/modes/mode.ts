@@ -1,5 +1,6 @@
 import type * as z from 'zod';
 import type { Candidate } from '../generator/tasks/candidate.js';
+import type { Example } from '../schema/python.js';
 
 /** A mode's wire body (PLANNER.md §5): the `mode` literal, what the solver is shown, and the answer. */
 export type BodySchema = z.ZodObject<{ mode: z.ZodLiteral<string>; payload: z.ZodType; answer: z.ZodType }, z.core.$strict>;
@@ -21,8 +22,8 @@ export interface ModeDef<S extends BodySchema = BodySchema> {
   promptChars(body: z.output<S>): number;
   /** The Python source of f, wherever the mode carries it. */
   program(body: z.output<S>): string;
-  /** Every call's arguments the task carries, shown or hidden. */
-  inputs(body: z.output<S>): string[];
+  /** Every call of f the task states, shown or hidden, with its output: what CPython must confirm. */
+  calls(body: z.output<S>): Example[];
 }
 
 /** Infers a mode's schema type from its definition, so its methods are checked against its own body. */
