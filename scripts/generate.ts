@@ -1,6 +1,6 @@
 /**
  * Rewrites every file derived from the code: the tunables tables (README.md, the chart's README), the chart's
- * values.schema.json and cross-field checks, the difficulty calibration table and the golden replay file.
+ * values.schema.json, the tunables block of its values.yaml and its cross-field checks, the difficulty calibration table and the golden replay file.
  * `npm run generate` writes them; `npm run generate -- --check` (part of `npm test`) writes nothing and exits 1
  * naming each stale file.
  */
@@ -11,6 +11,7 @@ import { quantilesModule } from './generate/calibration.js';
 import { goldenReplay } from './generate/golden.js';
 import { CHECKS_END, CHECKS_START, helmChecks } from './generate/helm-checks.js';
 import { splice } from './generate/splice.js';
+import { VALUES_END, VALUES_START, valuesTunables } from './generate/values-yaml.js';
 import { valuesSchemaJson } from './helm/values-schema.js';
 
 type Render = (current: string, file: string) => string | Promise<string>;
@@ -22,6 +23,7 @@ export const DERIVED: Record<string, Render> = {
   'README.md': tunablesIn,
   'helm/azr-planner/README.md': tunablesIn,
   'helm/azr-planner/values.schema.json': () => valuesSchemaJson(),
+  'helm/azr-planner/values.yaml': (current, file) => splice(current, VALUES_START, VALUES_END, valuesTunables(), file),
   'helm/azr-planner/templates/_validate.tpl': (current, file) => splice(current, CHECKS_START, CHECKS_END, helmChecks(), file),
   'lib/generator/difficulty/quantiles.ts': () => quantilesModule(),
   'test/golden/replay.json': () => goldenReplay(),

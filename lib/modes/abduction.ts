@@ -9,6 +9,7 @@ export const abduction = defineMode({
     payload: z.strictObject({ program: PyProgram, output: PyLiteral }),
     answer: z.strictObject({ input: PyArgs }),
   }),
+  summary: 'given program and output, find an input',
   pairs: 1,
   body: (c, program) => ({
     mode: 'abduction' as const,

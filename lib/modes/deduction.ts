@@ -9,6 +9,7 @@ export const deduction = defineMode({
     payload: z.strictObject({ program: PyProgram, input: PyArgs }),
     answer: z.strictObject({ output: PyLiteral }),
   }),
+  summary: 'given program and input, predict the output',
   pairs: 1,
   body: (c, program) => ({
     mode: 'deduction' as const,

@@ -34,6 +34,7 @@ export const induction = defineMode({
     payload: z.strictObject({ message: z.string(), examples: z.array(ExampleSchema).min(MIN_VISIBLE) }),
     answer: z.strictObject({ program: PyProgram, hidden_examples: z.array(ExampleSchema).min(MIN_HIDDEN) }),
   }),
+  summary: 'given input/output pairs, write the program',
   pairs: VISIBLE_PAIRS + HIDDEN_PAIRS,
   body: (c, program) => ({
     mode: 'induction' as const,

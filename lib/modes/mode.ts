@@ -12,6 +12,8 @@ export type BodySchema = z.ZodObject<{ mode: z.ZodLiteral<string>; payload: z.Zo
  */
 export interface ModeDef<S extends BodySchema = BodySchema> {
   readonly schema: S;
+  /** What the solver does, in a few words (the enable tunable's description says it). */
+  readonly summary: string;
   /** Calls of f a task carries (inputs evaluated and shown or hidden); 1 = a single input/output pair. */
   readonly pairs: number;
   /** The wire body for a validated candidate whose program renders as `program`. */
