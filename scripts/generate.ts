@@ -1,30 +1,36 @@
 /**
- * Rewrites every file derived from the code: the tunables tables (README.md, the chart's README), the chart's
- * values.schema.json, the tunables block of its values.yaml and its cross-field checks, the difficulty calibration table and the golden replay file.
+ * Rewrites every file derived from the code or from saved figures: the tunables tables (README.md, the chart's
+ * README), the README's bench table and bench/results/latest.md (from bench/results/latest.json), the chart's
+ * values.schema.json, the tunables block of its values.yaml and its cross-field checks, the difficulty
+ * calibration table and the golden replay file.
  * `npm run generate` writes them; `npm run generate -- --check` (part of `npm test`) writes nothing and exits 1
  * naming each stale file.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { markdown } from '../bench/support/report.js';
+import { readmeWithResults, readResults, SAVED_DIR } from '../bench/support/results.js';
 import { TABLE_END, TABLE_START, tunablesTable } from '../lib/config/index.js';
 import { quantilesModule } from './generate/calibration.js';
 import { goldenReplay } from './generate/golden.js';
 import { CHECKS_END, CHECKS_START, helmChecks } from './generate/helm-checks.js';
-import { splice } from './generate/splice.js';
 import { VALUES_END, VALUES_START, valuesTunables } from './generate/values-yaml.js';
 import { valuesSchemaJson } from './helm/values-schema.js';
+import { replaceBlock } from './marked-block.js';
 
 type Render = (current: string, file: string) => string | Promise<string>;
 
-const tunablesIn: Render = (current, file) => splice(current, TABLE_START, TABLE_END, tunablesTable(), file);
+const tunablesIn: Render = (current, file) => replaceBlock(current, { start: TABLE_START, end: TABLE_END }, tunablesTable(), file);
 
 /** Each derived file, by its path from the repository root, and how it is rendered from its current text. */
 export const DERIVED: Record<string, Render> = {
-  'README.md': tunablesIn,
+  // The README carries two generated blocks: the tunables table and the saved bench results.
+  'README.md': async (current, file) => readmeWithResults(await tunablesIn(current, file), readResults(SAVED_DIR)),
+  'bench/results/latest.md': () => markdown(readResults(SAVED_DIR)),
   'helm/azr-planner/README.md': tunablesIn,
   'helm/azr-planner/values.schema.json': () => valuesSchemaJson(),
-  'helm/azr-planner/values.yaml': (current, file) => splice(current, VALUES_START, VALUES_END, valuesTunables(), file),
-  'helm/azr-planner/templates/_validate.tpl': (current, file) => splice(current, CHECKS_START, CHECKS_END, helmChecks(), file),
+  'helm/azr-planner/values.yaml': (current, file) => replaceBlock(current, { start: VALUES_START, end: VALUES_END }, valuesTunables(), file),
+  'helm/azr-planner/templates/_validate.tpl': (current, file) => replaceBlock(current, { start: CHECKS_START, end: CHECKS_END }, helmChecks(), file),
   'lib/generator/difficulty/quantiles.ts': () => quantilesModule(),
   'test/golden/replay.json': () => goldenReplay(),
 };
