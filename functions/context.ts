@@ -1,7 +1,7 @@
 import type { Tunables } from '../lib/config/tunables.js';
-import { createAwsSources } from '../lib/aws/index.js';
+import { createSources } from '../lib/compose/sources.js';
 import { createApp } from '../lib/http/app.js';
-import { startFromEnv } from '../lib/log/from-env.js';
+import { startFromEnv } from '../lib/compose/start.js';
 import type { BodyPlanner } from '../lib/service/plan-body.js';
 import { createPlanService } from '../lib/service/plan-service.js';
 import type { TraceClient } from '../lib/telemetry/lambda.js';
@@ -11,13 +11,14 @@ import type { MetricsExposition, PlanRecorder } from '../lib/telemetry/recorder.
 export interface Telemetry {
   recorder?: PlanRecorder;
   exposition?: MetricsExposition;
-  /** Loads the SDK clients' instrumentation when the first client is built. */
+  /** Loads the SDK clients' instrumentation (with the AWS sources, when there are any). */
   tracing?: () => Promise<TraceClient>;
 }
 
 /**
  * Wires the app from the environment: the same for the Lambda API and the container server. `plannerFor`
- * replaces the inline body planner (the server's worker threads); `telemetry` gives the entry's metrics and tracing.
+ * replaces the inline body planner (the server's worker threads); `telemetryFor` gives the entry's metrics and
+ * tracing.
  */
 export function createContext<T extends Telemetry = Telemetry>(
   env: Readonly<Record<string, string | undefined>> = process.env,
@@ -28,8 +29,7 @@ export function createContext<T extends Telemetry = Telemetry>(
   const bodyPlanner = plannerFor?.(tunables);
   const telemetry = telemetryFor?.(tunables);
   const { recorder, exposition, tracing } = telemetry ?? {};
-  const sources = createAwsSources(tunables, env, tracing);
-  const service = createPlanService({ env, ...sources, ...(bodyPlanner ? { bodyPlanner } : {}) });
+  const service = createPlanService({ env, ...createSources(tunables, env, tracing), ...(bodyPlanner ? { bodyPlanner } : {}) });
   const app = createApp({ service, logger, bodyLimitBytes: tunables.bodyLimitBytes, recorder, exposition });
   return { app, service, logger, tunables, telemetry };
 }

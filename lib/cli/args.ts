@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { describeError } from '../errors/describe.js';
 
 /** One command-line flag: what parseArgs needs, plus the line `--help` prints for it. */
 interface Flag {
@@ -49,7 +50,7 @@ export function parseCommand(args: readonly string[]): Command {
     // parseArgs knows `-` is a positional (stdin), not a flag.
     parsed = parseArgs({ args: [...args], allowPositionals: true, strict: true, options: FLAGS });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(describeError(error));
   }
   const values = parsed.values as Values;
   if (values.help) return { kind: 'help' };

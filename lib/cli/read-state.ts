@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
+import { describeError } from '../errors/describe.js';
 import { text } from 'node:stream/consumers';
-import { fieldIssues } from '../http/errors.js';
+import { fieldIssues } from '../schema/issues.js';
 import { PlannerStateSchema, type PlannerState } from '../schema/state.js';
 
 /** The state could not be read or is not a valid state: the data's fault, not the command line's (exit 1). */
@@ -18,7 +19,7 @@ async function readText(file: string, stdin: NodeJS.ReadableStream): Promise<str
     return await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
-    throw new DataError(`${file}: ${REASONS[code] ?? `cannot read (${(error as Error).message})`}`);
+    throw new DataError(`${file}: ${REASONS[code] ?? `cannot read (${describeError(error)})`}`);
   }
 }
 
@@ -30,7 +31,7 @@ export async function readState(file: string, stdin: NodeJS.ReadableStream): Pro
     raw = JSON.parse(await readText(file, stdin));
   } catch (error) {
     if (error instanceof DataError) throw error;
-    throw new DataError(`${name} is not valid JSON: ${(error as Error).message}`);
+    throw new DataError(`${name} is not valid JSON: ${describeError(error)}`);
   }
   const state = PlannerStateSchema.safeParse(raw);
   if (!state.success) {

@@ -10,7 +10,7 @@ import type { Plan } from '../schema/plan.js';
 import type { PlanService } from '../service/plan-service.js';
 import type { MetricsExposition, PlanRecorder } from '../telemetry/recorder.js';
 import { accessLog, type AppEnv } from './access-log.js';
-import { fieldIssues } from './errors.js';
+import { fieldIssues } from '../schema/issues.js';
 import { DOCUMENT_HEADER, registerDocumentParts } from './openapi.js';
 import { healthRoute, metricsRoute, openApiRoute, planRoute, readyRoute } from './routes.js';
 

@@ -1,11 +1,21 @@
 import * as z from 'zod';
 import { ModeSchema, TaskBodySchema } from './task.js';
 
-export const PoolSchema = z.enum(['alpha', 'beta']).meta({ id: 'Pool' });
-export type Pool = z.infer<typeof PoolSchema>;
+import { PoolSchema } from './pool.js';
 
-export const SourceSchema = z.enum(['request', 'cloudwatch', 'default', 'mixed']).meta({ id: 'Source' });
-export const TunablesSourceSchema = z.enum(['ssm', 'env', 'default']).meta({ id: 'TunablesSource' });
+export { POOLS, PoolSchema, type Pool } from './pool.js';
+
+/**
+ * The state and tunables sources besides the request, the environment and the defaults, by the names they
+ * give themselves (lib/service/ports.ts): a plan's `sources` labels name them. A new source adds its name here.
+ */
+export const STATE_SOURCES = ['cloudwatch'] as const;
+export const TUNABLES_SOURCES = ['ssm'] as const;
+export type StateSourceName = (typeof STATE_SOURCES)[number];
+export type TunablesSourceName = (typeof TUNABLES_SOURCES)[number];
+
+export const SourceSchema = z.enum(['request', ...STATE_SOURCES, 'default', 'mixed']).meta({ id: 'Source' });
+export const TunablesSourceSchema = z.enum([...TUNABLES_SOURCES, 'env', 'default']).meta({ id: 'TunablesSource' });
 
 const PlannedTaskCommon = z.object({
   task_id: z.string().describe('the plan id and the task\'s index in the plan, e.g. <plan_id>-0003'),

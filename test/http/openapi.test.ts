@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorSchema } from '../../lib/http/schemas.js';
 import { createPrometheusMetrics } from '../../lib/telemetry/prometheus.js';
 import { postJson, testApp } from '../support/app.js';
-import { freePort } from '../support/free-port.js';
+import { freePort } from '../../fixtures/free-port.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const run = promisify(execFile);

@@ -1,7 +1,7 @@
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { Tracer } from '@aws-lambda-powertools/tracer';
 import { describe, expect, it } from 'vitest';
-import { createAwsSources } from '../../lib/aws/index.js';
+import { createSources } from '../../lib/compose/sources.js';
 import { tunablesFromEnv } from '../../lib/config/tunables.js';
 import { createApp } from '../../lib/http/app.js';
 import { createLogger } from '../../lib/log/logger.js';
@@ -10,8 +10,8 @@ import { createPlanService, type PlanServiceOptions } from '../../lib/service/pl
 import { tracingWith } from '../../lib/telemetry/lambda.js';
 import { createPrometheusMetrics } from '../../lib/telemetry/prometheus.js';
 import { postJson } from '../support/app.js';
-import { freePort } from '../support/free-port.js';
-import { httpApiEvent } from '../support/gateway-events.js';
+import { freePort } from '../../fixtures/free-port.js';
+import { httpApiEvent } from '../../fixtures/gateway-events.js';
 import { lambdaContext } from '../support/lambda-context.js';
 import { FIXED_NOW, SCENARIOS } from '../support/states.js';
 import { captureStdout } from '../support/stdout.js';
@@ -167,7 +167,7 @@ describe('Lambda tracing', () => {
     const env = { USE_CLOUDWATCH: 'true', USE_SSM: 'true', AWS_ENDPOINT: `http://127.0.0.1:${await freePort()}`, AWS_MAX_ATTEMPTS: '1', AWS_TIMEOUT_MS: '300' };
     const { tunables } = tunablesFromEnv(env);
     const traced: string[] = [];
-    const sources = createAwsSources(tunables, env, async () => (client) => (traced.push((client as object).constructor.name), client));
+    const sources = createSources(tunables, env, async () => (client) => (traced.push((client as object).constructor.name), client));
     const signal = new AbortController().signal;
     await Promise.allSettled([sources.stateSource!.observe(tunables, signal), sources.tunablesSource!.load(signal)]);
     expect(traced.sort()).toEqual(['CloudWatchClient', 'SSMClient']);

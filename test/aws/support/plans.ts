@@ -1,5 +1,5 @@
-import { PlanSchema } from '../../../lib/schema/plan.js';
-import type { Plan, PlannedTask } from '../../../lib/schema/plan.js';
+import { PlanSchema } from '../../../lib/schema/index.js';
+import type { Plan, PlannedTask } from '../../../lib/schema/index.js';
 import { FIXED_PLAN_ID as PLAN_ID } from '../../support/states.js';
 
 function task(i: number, programBytes: number): PlannedTask {
