@@ -46,7 +46,8 @@ export const TUNABLES = {
   maxTasks: int(64, 1, 10000, 'Largest step, whatever the capacity; a request\'s max_tasks may lower it'),
   // Curriculum
   targetSuccess: num(0.5, 0.05, 0.95, 'Default target solve rate p* (maximum learnability at 0.5)'),
-  adaptiveTarget: bool(true, 'Choose p* per mode by a learning-progress bandit when the state carries progress history'),
+  adaptiveTarget: bool(true, 'Choose p* from the learning progress the planner estimates from the state\'s history (off: always targetSuccess)'),
+  historyWindow: int(64, 4, 256, 'Most recent history steps per mode the estimator uses (a state may carry up to 256)'),
   raschSlope: num(6, 0.1, 100, 'Rasch slope k: logits of success per unit of difficulty'),
   difficultySpread: num(0.04, 0, 0.5, 'Half-width of the band of difficulties around the target b*'),
   baseDifficulty: num(0.5, 0, 1, 'Difficulty assumed for a mode with no measurements'),

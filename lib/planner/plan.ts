@@ -8,8 +8,8 @@ import { poolCapacity } from './capacity.js';
 import { apportion } from './mix.js';
 import { normalise, type NormalisedState } from './normalise.js';
 import { priority } from './priority.js';
-import { abilityFrom, clamp, difficultyFor, expectedSuccess, smoothedSuccess } from './rasch.js';
-import { chooseTarget } from './target.js';
+import { estimateModes } from './estimate/estimate-modes.js';
+import { clamp, difficultyFor, expectedSuccess } from './rasch.js';
 
 export type TaskGenerator = (mode: Mode, difficulty: number, rng: Rng) => GeneratedTask;
 
@@ -32,6 +32,8 @@ interface ModeDecision {
   mode: Mode;
   success: number;
   ability: number;
+  /** Rasch slope the ability was estimated with: the expected success of this mode's tasks uses it too. */
+  slope: number;
   target: number;
   targetDifficulty: number;
   count: number;
@@ -48,17 +50,17 @@ function planId(rng: Rng): string {
 }
 
 function decideModes(n: NormalisedState, modes: readonly Mode[], t: Tunables, rationale: string[]): ModeDecision[] {
-  return modes.map((mode) => {
+  return estimateModes(
+    modes.map((mode) => ({ mode, ...n.modes[mode] })),
+    t,
+  ).map(({ mode, success, ability, slope, target, basis }) => {
     const view = n.modes[mode];
-    const success = smoothedSuccess(view.successRate, view.samples, t.priorStrength);
-    const ability = abilityFrom(success, view.difficulty, t.raschSlope);
-    const choice = chooseTarget(view.progress, t);
-    const targetDifficulty = clamp(difficultyFor(ability, choice.target, t.raschSlope), 0, 1);
+    const targetDifficulty = clamp(difficultyFor(ability, target.target, slope), 0, 1);
     rationale.push(
       `${mode}: success ${view.known ? view.successRate.toFixed(2) : 'unknown'} at difficulty ${view.difficulty.toFixed(2)} ` +
-        `=> ability ${ability.toFixed(2)}; ${choice.reason} => target difficulty ${targetDifficulty.toFixed(2)}`,
+        `=> ability ${ability.toFixed(2)} (${basis}); ${target.reason} => target difficulty ${targetDifficulty.toFixed(2)}`,
     );
-    return { mode, success, ability, target: choice.target, targetDifficulty, count: 0 };
+    return { mode, success, ability, slope, target: target.target, targetDifficulty, count: 0 };
   });
 }
 
@@ -202,7 +204,7 @@ export function makePlan(state: PlannerState, ctx: PlanContext): Plan {
       task_id: `${plan_id.slice(0, 8)}-${String(i).padStart(4, '0')}`,
       mode: task.mode,
       difficulty: round3(clamp(task.difficulty, 0, 1)),
-      expected_success: round3(expectedSuccess(decision.ability, task.difficulty, t.raschSlope)),
+      expected_success: round3(expectedSuccess(decision.ability, task.difficulty, decision.slope)),
       resource,
       weight: task.weight,
       description: task.description,
