@@ -1,4 +1,5 @@
 import type { Tunables, TunableKey } from '../config/tunables.js';
+import type { HistoryStep } from '../schema/state.js';
 import type { Mode } from '../schema/task.js';
 import type { Pool } from '../schema/plan.js';
 
@@ -13,6 +14,8 @@ export interface ObservedPool {
 export interface ObservedMode {
   success_rate?: number;
   difficulty?: number;
+  /** Steps rebuilt from metric history, oldest first. */
+  history?: HistoryStep[];
 }
 
 export interface Observation {

@@ -79,7 +79,7 @@ export function createScheduledRun(deps: ScheduledRunDeps): (event: unknown) => 
 
     let metricsRecorded = true;
     try {
-      await recordPlanMetrics(deps.cloudWatch, tunables.planMetricsNamespace, plan);
+      await recordPlanMetrics(deps.cloudWatch, tunables, plan);
     } catch (error) {
       metricsRecorded = false;
       logger.error('plan metrics not recorded', { plan_id: plan.plan_id, error: error as Error });

@@ -11,7 +11,7 @@ const GRID = [0.35, 0.5, 0.65, 0.8, 0.9] as const;
 /** Steps a target is held before it is judged: progress shows only as the ability trajectory bends, over steps. */
 export const BLOCK = 8;
 /** A target replaces the reference only when its gain is higher by this many standard errors. */
-export const EVIDENCE_Z = 1;
+export const EVIDENCE_Z = 0.75;
 /** Mode-steps after which a neighbour that still only looks better stops being probed. */
 const MAX_PROBE = 4 * BLOCK;
 
@@ -83,27 +83,14 @@ function majorityAt(evidence: readonly ModeEvidence[], k: number, bin: (t: numbe
   return best;
 }
 
-/** The mode after the one that probed most recently (a mode off the majority), so probes rotate over modes. */
-function nextProber(evidence: readonly ModeEvidence[], bin: (t: number) => number, fallback: number): Mode {
-  const longest = Math.max(...evidence.map((e) => e.history.length));
-  for (let k = 1; k <= longest; k++) {
-    const main = majorityAt(evidence, k, bin, fallback);
-    const i = evidence.findIndex((e) => {
-      const h = e.history[e.history.length - k];
-      return h !== undefined && bin(h.target_success) !== main;
-    });
-    if (i >= 0) return evidence[(i + 1) % evidence.length]!.mode;
-  }
-  return evidence[0]!.mode;
-}
-
 const fmt = (x: number): string => x.toPrecision(2);
 
 /**
  * Chooses each mode's target success from the modes' histories. Targets are held over blocks of steps; at each
- * block's end the pooled gains decide. The reference is the target most modes hold; another replaces it only
- * when its gain is higher by EVIDENCE_Z standard errors, so noise alone keeps the default. One mode at a time
- * (rotating) probes a neighbour of the best target, upward first, so a probe costs a third of a step's tasks.
+ * block's end the pooled gains decide. Another target replaces the default only when its gain is higher by
+ * EVIDENCE_Z standard errors, so noise alone keeps the default. A neighbour of the best target is probed by every
+ * mode for a block (upward first; downward only once upward looks worse): a probe by one mode at a time costs
+ * less per step but needs three times the steps to show the same difference.
  */
 export function chooseTargets(evidence: readonly ModeEvidence[], modes: readonly Mode[], t: Tunables): Map<Mode, TargetChoice> {
   const all = (choice: TargetChoice) => new Map(modes.map((m) => [m, choice]));
@@ -113,7 +100,6 @@ export function chooseTargets(evidence: readonly ModeEvidence[], modes: readonly
   const seen = evidence.filter((e) => e.history.length > 0 && modes.includes(e.mode));
   if (seen.length === 0) return all({ target: t.targetSuccess, reason: `default target success ${t.targetSuccess} (no history yet)` });
 
-  const reference = majorityAt(seen, 1, bin, bin(t.targetSuccess));
   const held = heldFor(seen, bin);
   if (held < BLOCK) {
     const lastOf = (m: Mode) => seen.find((e) => e.mode === m)?.history.at(-1)?.target_success;
@@ -126,6 +112,9 @@ export function chooseTargets(evidence: readonly ModeEvidence[], modes: readonly
   }
 
   const modeSteps = (b: number) => seen.reduce((s, e) => s + (e.fit?.steps.get(b) ?? 0), 0);
+  // Gains are measured against the default while it has evidence in the window, so a probe never becomes the
+  // reference by being held; once the default's steps have aged out, against what most modes hold now.
+  const reference = modeSteps(bin(t.targetSuccess)) > 0 ? bin(t.targetSuccess) : majorityAt(seen, 1, bin, bin(t.targetSuccess));
   let incumbent = { bin: reference, gain: 0, z: 0 };
   for (const b of grid) {
     const c = pooledContrast(seen, b, reference);
@@ -145,13 +134,5 @@ export function chooseTargets(evidence: readonly ModeEvidence[], modes: readonly
       ? `target success ${reference} kept (no other target's gain beats it by ${EVIDENCE_Z} SE)`
       : `target success ${incumbent.bin}: gain ${fmt(incumbent.gain)} per task above ${reference} (z ${incumbent.z.toFixed(1)})`;
   if (probe === undefined) return all({ target: incumbent.bin, reason: why });
-  const prober = nextProber(seen, bin, reference);
-  return new Map(
-    modes.map((m) => [
-      m,
-      m === prober
-        ? { target: probe, reason: `probing target success ${probe} for ${BLOCK} steps beside ${incumbent.bin}` }
-        : { target: incumbent.bin, reason: why },
-    ]),
-  );
+  return all({ target: probe, reason: `probing target success ${probe} for ${BLOCK} steps beside ${incumbent.bin} (${why})` });
 }

@@ -38,7 +38,7 @@ const SLOPE_PRIOR_SD = 0.5;
 /** Fitted slopes are kept within this factor of the tunable one, so a degenerate window never flips the model. */
 const SLOPE_RANGE = 4;
 /** Target bins are believed to differ by about half the common rate: shrinks contrasts that the data barely show. */
-const CONTRAST_PRIOR = 0.5;
+const CONTRAST_PRIOR = 1;
 /** A curvature term needs enough steps to be told apart from noise and from the bins' rates. */
 const CURVATURE_MIN_STEPS = 16;
 
