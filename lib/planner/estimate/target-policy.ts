@@ -11,9 +11,9 @@ const GRID = [0.35, 0.5, 0.65, 0.8, 0.9] as const;
 /** Steps a target is held before it is judged: progress shows only as the ability trajectory bends, over steps. */
 export const BLOCK = 8;
 /** A target replaces the reference only when its gain is higher by this many standard errors. */
-export const EVIDENCE_Z = 0.75;
-/** Mode-steps after which a neighbour that still only looks better stops being probed. */
-const MAX_PROBE = 4 * BLOCK;
+export const EVIDENCE_Z = 1;
+/** Blocks after which a neighbour that still only looks better stops being probed. */
+const MAX_PROBE_BLOCKS = 2;
 
 export interface ModeEvidence {
   mode: Mode;
@@ -123,10 +123,13 @@ export function chooseTargets(evidence: readonly ModeEvidence[], modes: readonly
   const i = grid.indexOf(incumbent.bin);
   const [up, down] = [grid[i + 1], grid[i - 1]];
   const versus = (b: number | undefined) => (b === undefined ? undefined : pooledContrast(seen, b, incumbent.bin));
-  const promising = [up, down].find((b) => b !== undefined && (versus(b)?.mean ?? -1) > 0 && modeSteps(b) < MAX_PROBE);
-  const untriedUp = up !== undefined && modeSteps(up) < BLOCK ? up : undefined;
-  const upWorse = up === undefined || (versus(up)?.mean ?? 0) < 0;
-  const untriedDown = down !== undefined && modeSteps(down) < BLOCK && upWorse ? down : undefined;
+  const blocks = (b: number) => modeSteps(b) / (BLOCK * seen.length);
+  const promising = [up, down].find((b) => b !== undefined && (versus(b)?.mean ?? -1) > 0 && blocks(b) < MAX_PROBE_BLOCKS);
+  const untriedUp = up !== undefined && blocks(up) < 1 ? up : undefined;
+  // Downward only once upward is shown worse: most learners' best rate is at or above 0.5, and a probe below it
+  // costs such a learner the most.
+  const upWorse = up === undefined || ((c) => c !== undefined && c.mean / c.se <= -EVIDENCE_Z)(versus(up));
+  const untriedDown = down !== undefined && blocks(down) < 1 && upWorse ? down : undefined;
   const probe = promising ?? untriedUp ?? untriedDown;
 
   const why =
