@@ -13,9 +13,15 @@ const modePerf = fc.record(
     success_rate: rate,
     difficulty: rate,
     samples: fc.integer({ min: 0, max: 4096 }),
-    progress: fc.array(
-      fc.record({ target_success: fc.double({ min: 0, max: 1, noNaN: true }), ability_gain: fc.double({ min: -1, max: 1, noNaN: true }) }),
-      { maxLength: 12 },
+    history: fc.array(
+      fc.record({
+        difficulty: fc.double({ min: 0, max: 1, noNaN: true }),
+        success_rate: fc.double({ min: 0, max: 1, noNaN: true }),
+        rollouts: fc.integer({ min: 0, max: 512 }),
+        tasks: fc.integer({ min: 0, max: 64 }),
+        target_success: fc.double({ min: 0, max: 1, noNaN: true }),
+      }),
+      { maxLength: 24 },
     ),
   },
   { requiredKeys: [] },

@@ -11,7 +11,7 @@ const GRID = [0.35, 0.5, 0.65, 0.8, 0.9] as const;
 /** Steps a target is held before it is judged: progress shows only as the ability trajectory bends, over steps. */
 export const BLOCK = 8;
 /** A target replaces the reference only when its gain is higher by this many standard errors. */
-export const EVIDENCE_Z = 1;
+export const EVIDENCE_Z = 1.5;
 /** Blocks after which a neighbour that still only looks better stops being probed. */
 const MAX_PROBE_BLOCKS = 2;
 
@@ -101,12 +101,13 @@ export function chooseTargets(evidence: readonly ModeEvidence[], modes: readonly
   if (seen.length === 0) return all({ target: t.targetSuccess, reason: `default target success ${t.targetSuccess} (no history yet)` });
 
   const held = heldFor(seen, bin);
-  if (held < BLOCK) {
+  // Judged once per block, not at every step after one: each look at noisy evidence is a chance to be fooled.
+  if (held % BLOCK !== 0) {
     const lastOf = (m: Mode) => seen.find((e) => e.mode === m)?.history.at(-1)?.target_success;
     return new Map(
       modes.map((m) => {
         const target = bin(lastOf(m) ?? reference);
-        return [m, { target, reason: `holding target success ${target} (${held} of ${BLOCK} steps before it is judged)` }];
+        return [m, { target, reason: `holding target success ${target} (${held % BLOCK} of ${BLOCK} steps before it is judged)` }];
       }),
     );
   }

@@ -110,6 +110,8 @@ export function fitTrajectory(history: readonly HistoryStep[], opts: TrajectoryO
   const end = features(history.length, 0);
   // With d = 0 the linear predictor is K·θ: the ability after the last step.
   const ability = end.reduce((s, v, j) => s + v * fit.coef[j]!, 0) / slope;
+  // Extreme or degenerate histories (every rate 0 or 1, one difficulty throughout) can leave nothing believable.
+  if (!Number.isFinite(ability) || !Number.isFinite(slope)) return undefined;
   const steps = new Map(bins.map((b) => [b, history.filter((h) => opts.bin(h.target_success) === b).length]));
   return {
     ability,
