@@ -106,7 +106,8 @@ export function chooseTargets(evidence: readonly ModeEvidence[], modes: readonly
     const lastOf = (m: Mode) => seen.find((e) => e.mode === m)?.history.at(-1)?.target_success;
     return new Map(
       modes.map((m) => {
-        const target = bin(lastOf(m) ?? reference);
+        // A mode with no history yet follows what most modes hold.
+        const target = bin(lastOf(m) ?? majorityAt(seen, 1, bin, bin(t.targetSuccess)));
         return [m, { target, reason: `holding target success ${target} (${held % BLOCK} of ${BLOCK} steps before it is judged)` }];
       }),
     );

@@ -13,6 +13,8 @@ export interface LoopLearner {
 
 export interface LoopStep {
   targets: Record<Mode, number>;
+  /** The learner's true chance of solving the step's tasks. */
+  chances: Record<Mode, number>;
   abilities: Record<Mode, number>;
 }
 
@@ -33,6 +35,7 @@ export function closedLoop(learner: LoopLearner, steps: number, seed: number, t:
       t,
     );
     const targets = {} as Record<Mode, number>;
+    const chances = {} as Record<Mode, number>;
     for (const e of estimates) {
       const difficulty = Math.min(1, Math.max(0, difficultyFor(e.ability, e.target.target, e.slope)));
       const p = sigmoid(learner.slope * (ability[e.mode] - difficulty));
@@ -41,8 +44,9 @@ export function closedLoop(learner: LoopLearner, steps: number, seed: number, t:
       history[e.mode].push({ difficulty, success_rate: successes / 64, rollouts: 64, tasks: 8, target_success: e.target.target });
       ability[e.mode] += 8 * learner.gain(p);
       targets[e.mode] = e.target.target;
+      chances[e.mode] = p;
     }
-    out.push({ targets, abilities: { ...ability } });
+    out.push({ targets, chances, abilities: { ...ability } });
   }
   return out;
 }
