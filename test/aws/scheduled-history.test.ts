@@ -8,18 +8,8 @@ import { createPlanService } from '../../lib/service/plan-service.js';
 import { cloudWatch, motoTunables, putMetrics, tunablesEnv, type Sample } from './support/aws.js';
 import { busWithQueue } from './support/bus.js';
 import { seedCluster } from './support/scenario.js';
+import { SCHEDULED_EVENT } from './support/scheduled-event.js';
 
-const SCHEDULED_EVENT = {
-  version: '0',
-  id: 'c0ffee00-0000-4000-8000-000000000001',
-  'detail-type': 'Scheduled Event',
-  source: 'aws.events',
-  account: '123456789012',
-  time: '2026-11-25T19:00:00Z',
-  region: 'us-east-1',
-  resources: ['arn:aws:events:us-east-1:123456789012:rule/azr-planner-schedule'],
-  detail: { seed: 7 },
-};
 
 describe('scheduled run closes the curriculum loop through CloudWatch', { timeout: 30_000 }, () => {
   it('plans from the rebuilt history as from the same history in a request, and records the targets it chose', async () => {
@@ -39,7 +29,7 @@ describe('scheduled run closes the curriculum loop through CloudWatch', { timeou
     await putMetrics(t, samples);
     const queue = await busWithQueue(t);
     const { run } = scheduledRunFromEnv(tunablesEnv(t), createLogger('SILENT'));
-    const result = await run(SCHEDULED_EVENT);
+    const result = await run({ ...SCHEDULED_EVENT, detail: { seed: 7 } });
     const plan = PlanSchema.parse((await queue.next())?.detail);
     queue.close();
 
