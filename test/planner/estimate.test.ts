@@ -123,9 +123,10 @@ describe('closed loop (estimator driving a simulated trainer, 64 rollouts per mo
   const SEEDS = 40;
 
   it('keeps the default under pure noise: a learner whose gain does not depend on the target', () => {
-    // Over 48 steps the policy probes; it must not adopt another target on noise alone in most runs.
-    const runs = Array.from({ length: SEEDS }, (_, seed) => closedLoop({ slope: 6, gain: () => 0.001 }, 48, seed));
-    const kept = runs.filter((run) => MODES.every((m) => run.at(-1)!.targets[m] === t.targetSuccess)).length;
+    // Over six blocks the policy probes; on noise alone it must not adopt another target in most runs: the default
+    // holds most of the last three blocks (probes take the rest).
+    const runs = Array.from({ length: SEEDS }, (_, seed) => closedLoop({ slope: 6, gain: () => 0.001 }, 6 * BLOCK, seed));
+    const kept = runs.filter((run) => run.slice(-3 * BLOCK).filter((s) => s.targets.deduction === t.targetSuccess).length >= 1.5 * BLOCK).length;
     expect(kept).toBeGreaterThanOrEqual(Math.ceil(0.75 * SEEDS));
     // And it did look: every run probed a neighbour at least once.
     expect(runs.every((run) => run.some((s) => s.targets.deduction !== t.targetSuccess))).toBe(true);

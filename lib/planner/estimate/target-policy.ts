@@ -9,9 +9,11 @@ import type { TrajectoryFit } from './trajectory.js';
  */
 const GRID = [0.35, 0.5, 0.65, 0.8, 0.9] as const;
 /** Steps a target is held before it is judged: progress shows only as the ability trajectory bends, over steps. */
-export const BLOCK = 8;
+export const BLOCK = 16;
 /** A target replaces the reference only when its gain is higher by this many standard errors. */
 export const EVIDENCE_Z = 1.5;
+/** A neighbour whose gain is ahead by this many standard errors, not yet EVIDENCE_Z, is probed again. */
+const PROMISING_Z = 0.5;
 /** Blocks after which a neighbour that still only looks better stops being probed. */
 const MAX_PROBE_BLOCKS = 2;
 
@@ -126,11 +128,12 @@ export function chooseTargets(evidence: readonly ModeEvidence[], modes: readonly
   const [up, down] = [grid[i + 1], grid[i - 1]];
   const versus = (b: number | undefined) => (b === undefined ? undefined : pooledContrast(seen, b, incumbent.bin));
   const blocks = (b: number) => modeSteps(b) / (BLOCK * seen.length);
-  const promising = [up, down].find((b) => b !== undefined && (versus(b)?.mean ?? -1) > 0 && blocks(b) < MAX_PROBE_BLOCKS);
+  const zOf = (b: number | undefined) => ((c) => (c && c.se > 0 ? c.mean / c.se : 0))(versus(b));
+  const promising = [up, down].find((b) => b !== undefined && zOf(b) >= PROMISING_Z && blocks(b) < MAX_PROBE_BLOCKS);
   const untriedUp = up !== undefined && blocks(up) < 1 ? up : undefined;
   // Downward only once upward is shown worse: most learners' best rate is at or above 0.5, and a probe below it
   // costs such a learner the most.
-  const upWorse = up === undefined || ((c) => c !== undefined && c.mean / c.se <= -EVIDENCE_Z)(versus(up));
+  const upWorse = up === undefined || zOf(up) <= -EVIDENCE_Z;
   const untriedDown = down !== undefined && blocks(down) < 1 && upWorse ? down : undefined;
   const probe = promising ?? untriedUp ?? untriedDown;
 

@@ -6,7 +6,7 @@ import { weightedLeastSquares, type Fit, type Prior, type Row } from './least-sq
  * the empirical logit of step t's solve rate is K·(θ_t − d_t), and the ability θ_t grows by a rate per task that
  * may differ with the target the step was trained at. Written as a linear model,
  *
- *   logit(s_t) = α − K·d_t + β·τ_t + Σ_b δ_b·τ_{b,t} (+ γ·τ_t²)
+ *   logit(s_t) = α − K·d_t + β·τ_t + Σ_b δ_b·τ_{b,t}
  *
  * with τ_t the mode's tasks before step t (τ_{b,t} those trained at target bin b), the slope K is identified by
  * the spread of difficulties the loop produces (each plan's difficulty carries the last estimate's noise, and a
@@ -39,8 +39,6 @@ const SLOPE_PRIOR_SD = 0.5;
 const SLOPE_RANGE = 4;
 /** Target bins are believed to differ by about half the common rate: shrinks contrasts that the data barely show. */
 const CONTRAST_PRIOR = 1;
-/** A curvature term needs enough steps to be told apart from noise and from the bins' rates. */
-const CURVATURE_MIN_STEPS = 16;
 
 /** Empirical logit of k successes in n trials (the ½ correction keeps 0 and n finite) and its variance. */
 export function empiricalLogit(successes: number, trials: number): { y: number; variance: number } {
@@ -88,14 +86,13 @@ export function fitTrajectory(history: readonly HistoryStep[], opts: TrajectoryO
     const b = bins.indexOf(opts.bin(h.target_success));
     before.push({ total: prev.total + h.tasks, byBin: prev.byBin.map((v, j) => v + (j === b ? h.tasks : 0)) });
   });
-  const scale = Math.max(1, before[history.length]!.total);
-  const curved = history.length >= CURVATURE_MIN_STEPS;
-  // Features: [1, −d, τ, τ_b…, (τ²/scale)]; K is coefficient 1.
+  // Features: [1, −d, τ, τ_b…]; K is coefficient 1. (A curvature term in τ was tried for distorted scales: it is
+  // confounded with a rate change at a target switch and halved the contrasts' power.)
   const features = (step: number, difficulty: number): number[] => {
     const at = before[step]!;
-    return [1, -difficulty, at.total, ...at.byBin, ...(curved ? [(at.total * at.total) / scale] : [])];
+    return [1, -difficulty, at.total, ...at.byBin];
   };
-  const size = 3 + bins.length + (curved ? 1 : 0);
+  const size = 3 + bins.length;
   const rows: Row[] = measured.map((p) => {
     const e = empiricalLogit(p.successes, p.trials);
     return { x: features(p.step, p.difficulty), y: e.y, w: 1 / e.variance };
