@@ -12,6 +12,11 @@ const GRID = [0.35, 0.5, 0.65, 0.8, 0.9] as const;
 export const BLOCK = 16;
 /** A target replaces the reference only when its gain is higher by this many standard errors. */
 export const EVIDENCE_Z = 1.5;
+/**
+ * Upward must be behind by this many standard errors before downward is probed: a probe below 0.5 costs the many
+ * learners whose best rate is at or above it the most, and a learner best at a low rate shows it strongly.
+ */
+const DOWNWARD_Z = 2.5;
 /** A neighbour whose gain is ahead by this many standard errors, not yet EVIDENCE_Z, is probed again. */
 const PROMISING_Z = 0.5;
 /** Blocks after which a neighbour that still only looks better stops being probed. */
@@ -131,9 +136,7 @@ export function chooseTargets(evidence: readonly ModeEvidence[], modes: readonly
   const zOf = (b: number | undefined) => ((c) => (c && c.se > 0 ? c.mean / c.se : 0))(versus(b));
   const promising = [up, down].find((b) => b !== undefined && zOf(b) >= PROMISING_Z && blocks(b) < MAX_PROBE_BLOCKS);
   const untriedUp = up !== undefined && blocks(up) < 1 ? up : undefined;
-  // Downward only once upward is shown worse: most learners' best rate is at or above 0.5, and a probe below it
-  // costs such a learner the most.
-  const upWorse = up === undefined || zOf(up) <= -EVIDENCE_Z;
+  const upWorse = up === undefined || zOf(up) <= -DOWNWARD_Z;
   const untriedDown = down !== undefined && blocks(down) < 1 && upWorse ? down : undefined;
   const probe = promising ?? untriedUp ?? untriedDown;
 
