@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PlanSchema } from '../../lib/schema/plan.js';
-import { HISTORY_LIMIT } from '../../lib/schema/state.js';
+import { HISTORY_LIMIT, PlannerStateSchema } from '../../lib/schema/state.js';
 import { postJson, testApp } from '../support/app.js';
 
 const app = testApp();
@@ -21,6 +22,14 @@ describe('POST /plan with history', () => {
     const induction = plan.modes.find((m) => m.mode === 'induction')!;
     expect([0.35, 0.5, 0.65, 0.8, 0.9]).toContain(induction.target_success);
     expect(plan.rationale.join('\n')).toMatch(/induction: .*trajectory over 10 steps/);
+  });
+
+  it('plans the bundled example with history', async () => {
+    const example = PlannerStateSchema.parse(JSON.parse(readFileSync('examples/state-history.json', 'utf8')));
+    const res = await app.request('/plan', postJson(JSON.stringify({ ...example, seed: 1 })));
+    expect(res.status).toBe(200);
+    const plan = PlanSchema.parse(await res.json());
+    expect(plan.rationale.join('\n')).toMatch(/induction: .*trajectory over 12 steps/);
   });
 
   it('names the field of every bad history value with 400', async () => {
