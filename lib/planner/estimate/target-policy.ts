@@ -18,7 +18,7 @@ export const EVIDENCE_Z = 1.5;
  */
 const DOWNWARD_Z = 2.5;
 /** A neighbour whose gain is ahead by this many standard errors, not yet EVIDENCE_Z, is probed again. */
-const PROMISING_Z = 0.5;
+const PROMISING_Z = 1;
 /** Blocks after which a neighbour that still only looks better stops being probed. */
 const MAX_PROBE_BLOCKS = 2;
 

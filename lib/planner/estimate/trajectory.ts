@@ -40,6 +40,13 @@ const SLOPE_RANGE = 4;
 /** Target bins are believed to differ by about half the common rate: shrinks contrasts that the data barely show. */
 const CONTRAST_PRIOR = 1;
 
+/**
+ * A step whose tasks sat at the end of the difficulty scale did not get the target it echoes (the plan clamped
+ * b* to 0 or 1): its progress is credited to a bin of its own, never to that target.
+ */
+const AT_BOUND = -1;
+const BOUND_MARGIN = 0.05;
+
 /** Empirical logit of k successes in n trials (the ½ correction keeps 0 and n finite) and its variance. */
 export function empiricalLogit(successes: number, trials: number): { y: number; variance: number } {
   const s = successes + 0.5;
@@ -78,12 +85,14 @@ function points(history: readonly HistoryStep[], lastOutcomes: readonly TaskOutc
 export function fitTrajectory(history: readonly HistoryStep[], opts: TrajectoryOptions): TrajectoryFit | undefined {
   const measured = points(history, opts.lastOutcomes);
   if (measured.length === 0) return undefined;
-  const bins = [...new Set(history.map((h) => opts.bin(h.target_success)))].sort((a, b) => a - b);
+  const binOf = (h: HistoryStep) =>
+    h.difficulty <= BOUND_MARGIN || h.difficulty >= 1 - BOUND_MARGIN ? AT_BOUND : opts.bin(h.target_success);
+  const bins = [...new Set(history.map(binOf))].sort((a, b) => a - b);
   // Tasks before each step, in total and per bin; index history.length is "after the last step".
   const before = [{ total: 0, byBin: bins.map(() => 0) }];
   history.forEach((h, i) => {
     const prev = before[i]!;
-    const b = bins.indexOf(opts.bin(h.target_success));
+    const b = bins.indexOf(binOf(h));
     before.push({ total: prev.total + h.tasks, byBin: prev.byBin.map((v, j) => v + (j === b ? h.tasks : 0)) });
   });
   // Features: [1, −d, τ, τ_b…]; K is coefficient 1. (A curvature term in τ was tried for distorted scales: it is
@@ -109,7 +118,7 @@ export function fitTrajectory(history: readonly HistoryStep[], opts: TrajectoryO
   const ability = end.reduce((s, v, j) => s + v * fit.coef[j]!, 0) / slope;
   // Extreme or degenerate histories (every rate 0 or 1, one difficulty throughout) can leave nothing believable.
   if (!Number.isFinite(ability) || !Number.isFinite(slope)) return undefined;
-  const steps = new Map(bins.map((b) => [b, history.filter((h) => opts.bin(h.target_success) === b).length]));
+  const steps = new Map(bins.map((b) => [b, history.filter((h) => binOf(h) === b).length]));
   return {
     ability,
     slope,
