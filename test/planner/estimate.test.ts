@@ -80,15 +80,6 @@ describe('fitted ability trajectory', () => {
     expect(contrast.mean / Math.sqrt(contrast.variance)).toBeGreaterThan(1);
   });
 
-  it('never credits a target whose steps sat at the end of the scale (the plan clamped b*) with their progress', () => {
-    const { steps } = history(6, Array.from({ length: 24 }, (_, i) => (i < 12 ? 0.5 : 0.8)));
-    const clamped = steps.map((s) => (s.target_success === 0.8 ? { ...s, difficulty: 0 } : s));
-    const fit = fitTrajectory(clamped, { slope: 6, bin: identity })!;
-    expect(fit.contrast(0.8, 0.5)).toBeUndefined();
-    expect(fit.steps.get(0.8)).toBeUndefined();
-    expect(fitTrajectory(steps, { slope: 6, bin: identity })!.contrast(0.8, 0.5)).toBeDefined();
-  });
-
   it('gives no fit when no step has a rollout, and none that is not finite', () => {
     expect(fitTrajectory([{ difficulty: 0.5, success_rate: 0, rollouts: 0, tasks: 8, target_success: 0.5 }], { slope: 6, bin: identity })).toBeUndefined();
     const extreme = Array.from({ length: 30 }, (): HistoryStep => ({ difficulty: 1, success_rate: 1, rollouts: 512, tasks: 64, target_success: 0.9 }));

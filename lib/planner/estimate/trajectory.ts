@@ -40,13 +40,6 @@ const SLOPE_RANGE = 4;
 /** Target bins are believed to differ by about half the common rate: shrinks contrasts that the data barely show. */
 const CONTRAST_PRIOR = 1;
 
-/**
- * A step whose tasks sat at the end of the difficulty scale did not get the target it echoes (the plan clamped
- * b* to 0 or 1): its progress is credited to a bin of its own, never to that target.
- */
-const AT_BOUND = -1;
-const BOUND_MARGIN = 0.05;
-
 /** Empirical logit of k successes in n trials (the ½ correction keeps 0 and n finite) and its variance. */
 export function empiricalLogit(successes: number, trials: number): { y: number; variance: number } {
   const s = successes + 0.5;
@@ -85,8 +78,7 @@ function points(history: readonly HistoryStep[], lastOutcomes: readonly TaskOutc
 export function fitTrajectory(history: readonly HistoryStep[], opts: TrajectoryOptions): TrajectoryFit | undefined {
   const measured = points(history, opts.lastOutcomes);
   if (measured.length === 0) return undefined;
-  const binOf = (h: HistoryStep) =>
-    h.difficulty <= BOUND_MARGIN || h.difficulty >= 1 - BOUND_MARGIN ? AT_BOUND : opts.bin(h.target_success);
+  const binOf = (h: HistoryStep) => opts.bin(h.target_success);
   const bins = [...new Set(history.map(binOf))].sort((a, b) => a - b);
   // Tasks before each step, in total and per bin; index history.length is "after the last step".
   const before = [{ total: 0, byBin: bins.map(() => 0) }];
