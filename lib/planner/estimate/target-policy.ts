@@ -96,7 +96,7 @@ const fmt = (x: number): string => x.toPrecision(2);
  * Chooses each mode's target success from the modes' histories. Targets are held over blocks of steps; at each
  * block's end the pooled gains decide. Another target replaces the default only when its gain is higher by
  * EVIDENCE_Z standard errors, so noise alone keeps the default. A neighbour of the best target is probed by every
- * mode for a block (upward first; downward only once upward looks worse): a probe by one mode at a time costs
+ * mode for a block (upward first; downward only once upward is clearly behind): a probe by one mode at a time costs
  * less per step but needs three times the steps to show the same difference.
  */
 export function chooseTargets(evidence: readonly ModeEvidence[], modes: readonly Mode[], t: Tunables): Map<Mode, TargetChoice> {
