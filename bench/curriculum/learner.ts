@@ -1,5 +1,5 @@
-import type { Rng } from '../../lib/random/rng.js';
-import { MODES, type Mode } from '../../lib/schema/task.js';
+import type { Rng } from '../../lib/random/index.js';
+import { MODES, type Mode } from '../../lib/schema/index.js';
 
 /** Abilities the three modes start at (deduction easiest, induction hardest, as in AZR) and must all reach. */
 export const START: Readonly<Record<Mode, number>> = { deduction: 0.4, abduction: 0.25, induction: 0.1 };

@@ -8,7 +8,7 @@ import type { Logger } from '../log/logger.js';
 import { PlannerStateSchema } from '../schema/state.js';
 import type { PlanSummary } from '../service/plan-body.js';
 import type { PlanService } from '../service/plan-service.js';
-import { fieldIssues } from './errors.js';
+import { fieldIssues } from '../schema/issues.js';
 import { openApiDocument } from './openapi.js';
 
 export interface AppDeps {

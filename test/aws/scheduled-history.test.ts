@@ -1,6 +1,6 @@
 import { GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { describe, expect, it } from 'vitest';
-import { scheduledRunFromEnv } from '../../lib/aws/scheduled/from-env.js';
+import { scheduledRunFromEnv } from '../../lib/compose/index.js';
 import { createCloudWatchStateSource } from '../../lib/aws/cloudwatch/state-source.js';
 import { createLogger } from '../../lib/log/logger.js';
 import { PlanSchema } from '../../lib/schema/plan.js';

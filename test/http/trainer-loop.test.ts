@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
 import { HistoryStepSchema } from '../../lib/schema/state.js';
 import { testApp } from '../support/app.js';
-import { freePort } from '../support/free-port.js';
+import { freePort } from '../../fixtures/free-port.js';
 
 /** The README's trainer loop, as a user would copy it. */
 function readmeLoop(): string {

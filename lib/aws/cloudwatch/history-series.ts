@@ -1,7 +1,7 @@
 import type { MetricDataQuery, MetricDataResult } from '@aws-sdk/client-cloudwatch';
 import type { Tunables } from '../../config/tunables.js';
 import type { HistoryStep } from '../../schema/state.js';
-import { MODES, type Mode } from '../../schema/task.js';
+import { MODES, type Mode } from '../../modes/index.js';
 
 /**
  * Tasks of a history step rebuilt from CloudWatch: its rollouts over AZR's 8 solver rollouts per task. The

@@ -4,6 +4,7 @@ import { PoolSchema } from '../../schema/plan.js';
 import type { Tunables } from '../../config/tunables.js';
 import type { Plan } from '../../schema/plan.js';
 import { MODES } from '../../schema/task.js';
+import type { PlanMetrics } from '../../service/ports.js';
 
 /**
  * What each published plan leaves in CloudWatch: tasks per mode and pool (zeros included, so a dashboard
@@ -50,3 +51,8 @@ export async function recordPlanMetrics(
   const MetricData = planMetricData(plan, t.targetSuccessMetric);
   await client.send(new PutMetricDataCommand({ Namespace: t.planMetricsNamespace, MetricData }), { abortSignal: signal });
 }
+
+/** The scheduled run's plan metrics port on CloudWatch. */
+export const createCloudWatchPlanMetrics = (client: CloudWatchClient): PlanMetrics => ({
+  record: (plan, t) => recordPlanMetrics(client, t, plan),
+});

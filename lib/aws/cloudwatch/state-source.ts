@@ -1,7 +1,7 @@
 import { GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
-import type { Mode } from '../../schema/task.js';
-import type { StateSource } from '../../sources/types.js';
+import type { Mode } from '../../modes/index.js';
+import type { StateSource } from '../../service/ports.js';
 import { historyFrom, historyQueries, lookbackSeconds } from './history-series.js';
 import { metricQueries, metricSeries, observationFrom } from './metric-series.js';
 

@@ -1,19 +1,12 @@
 import type { Tunables } from '../../config/tunables.js';
-import type { HistoryStep, TaskOutcome } from '../../schema/state.js';
-import type { Mode } from '../../schema/task.js';
-import { abilityFrom, smoothedSuccess } from '../rasch.js';
+import type { Mode } from '../../modes/index.js';
+import { abilityOf } from '../ability.js';
+import type { ModeView } from '../normalise.js';
 import { binOf, chooseTargets, targetGrid, type TargetChoice } from './target-policy.js';
 import { fitTrajectory } from './trajectory.js';
 
 /** What the planner knows of one mode before estimating: its latest rate, and the history when the state has one. */
-export interface ModeInput {
-  mode: Mode;
-  successRate: number;
-  difficulty: number;
-  samples: number;
-  history: readonly HistoryStep[];
-  lastOutcomes?: readonly TaskOutcome[];
-}
+export type ModeInput = Pick<ModeView, 'successRate' | 'difficulty' | 'samples' | 'history' | 'lastOutcomes'> & { mode: Mode };
 
 export interface ModeEstimate {
   mode: Mode;
@@ -46,10 +39,10 @@ export function estimateModes(inputs: readonly ModeInput[], t: Tunables): ModeEs
   });
   const targets = chooseTargets(evidence, inputs.map((i) => i.mode), t);
   return inputs.map((input, i) => {
-    const success = smoothedSuccess(input.successRate, input.samples, t.priorStrength);
+    const { success, ability } = abilityOf(input, t);
     const local = evidence[i]!.local;
     const target = targets.get(input.mode) ?? { target: t.targetSuccess, reason: `default target success ${t.targetSuccess}` };
-    if (!local) return { mode: input.mode, success, ability: abilityFrom(success, input.difficulty, t.raschSlope), slope: t.raschSlope, target, basis: 'latest rate' };
+    if (!local) return { mode: input.mode, success, ability, slope: t.raschSlope, target, basis: 'latest rate' };
     const steps = Math.min(ABILITY_STEPS, evidence[i]!.history.length);
     return { mode: input.mode, success, ability: local.ability, slope: local.slope, target, basis: `trajectory over ${steps} steps, slope ${local.slope.toFixed(1)}` };
   });

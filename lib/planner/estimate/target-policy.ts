@@ -1,6 +1,6 @@
 import type { Tunables } from '../../config/tunables.js';
 import type { HistoryStep } from '../../schema/state.js';
-import type { Mode } from '../../schema/task.js';
+import type { Mode } from '../../modes/index.js';
 import type { TrajectoryFit } from './trajectory.js';
 
 /**
