@@ -56,6 +56,8 @@ export const TUNABLES = {
   enableDeduction: bool(true, 'Plan deduction tasks'),
   enableAbduction: bool(true, 'Plan abduction tasks'),
   enableInduction: bool(true, 'Plan induction tasks'),
+  inductionVisiblePairs: int(5, 4, 20, 'Induction pairs shown to the solver (AZR shows the first half of its 10)'),
+  inductionHiddenPairs: int(5, 2, 20, 'Induction pairs kept back to grade the solver (AZR grades on the second half of its 10)'),
   // Priority and waiting
   highFreeThreshold: num(0.7, 0, 1, 'Free fraction above which a pool counts as idle (priority rises to the top)'),
   lowFreeThreshold: num(0.2, 0, 1, 'Free fraction below which a pool counts as busy (priority falls)'),

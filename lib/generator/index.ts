@@ -1,7 +1,10 @@
 import type { Rng } from '../random/rng.js';
 import type { GeneratedTask, Mode, TaskBody } from '../schema/task.js';
 import { MODES } from '../schema/task.js';
+import type { Value } from './ast/types.js';
 import { GeneratorInputError } from './errors.js';
+import type { GenerateOptions } from './options.js';
+import { AZR_PAIRS } from './options.js';
 import { assemble } from './tasks/assemble.js';
 import { describeTask } from './tasks/message.js';
 import { searchCandidate } from './tasks/search.js';
@@ -9,6 +12,9 @@ import { validate } from './validate.js';
 
 export { GeneratorInputError } from './errors.js';
 export { FAMILIES } from './families/family.js';
+export type { GenerateOptions } from './options.js';
+export { AZR_PAIRS } from './options.js';
+export { PlanScope } from './quality/plan-scope.js';
 
 /** Characters the solver reads: program and input, program and output, or message and examples. */
 function promptChars(body: TaskBody): number {
@@ -42,13 +48,14 @@ function checkRequest(mode: unknown, difficulty: unknown): asserts mode is Mode 
  * One verified AZR task of `mode` near the requested difficulty. Pure: all randomness comes from
  * `rng`, so the same seed gives a byte-identical task.
  */
-export function generate(mode: Mode, difficulty: number, rng: Rng): GeneratedTask {
+export function generate(mode: Mode, difficulty: number, rng: Rng, opts: GenerateOptions = AZR_PAIRS): GeneratedTask {
   checkRequest(mode, difficulty);
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const c = searchCandidate(mode, difficulty, rng);
+    const c = searchCandidate(mode, difficulty, rng, opts);
     if (c === null) continue;
-    const body = assemble(mode, c);
+    const body = assemble(mode, c, opts.visiblePairs);
     if (validate(c, body) !== null) continue;
+    if (mode === 'abduction') opts.scope?.add(c.built.program, c.args[0] as Value[], c.outputs[0] as Value);
     const payloadChars = promptChars(body);
     return {
       ...body,

@@ -1,4 +1,5 @@
 import type { Tunables } from '../config/tunables.js';
+import { PlanScope, type GenerateOptions } from '../generator/index.js';
 import type { Rng } from '../random/rng.js';
 import { createRng } from '../random/rng.js';
 import type { Allocation, Plan, PlannedTask, Pool } from '../schema/plan.js';
@@ -11,7 +12,7 @@ import { priority } from './priority.js';
 import { abilityFrom, clamp, difficultyFor, expectedSuccess, smoothedSuccess } from './rasch.js';
 import { chooseTarget } from './target.js';
 
-export type TaskGenerator = (mode: Mode, difficulty: number, rng: Rng) => GeneratedTask;
+export type TaskGenerator = (mode: Mode, difficulty: number, rng: Rng, opts?: GenerateOptions) => GeneratedTask;
 
 /** Everything a plan depends on besides the state: plain data, so it can cross to a worker thread. */
 export interface PlanInputs {
@@ -91,12 +92,17 @@ function generateAll(
 ): { generated: { task: GeneratedTask; decision: ModeDecision }[]; failed: number } {
   const generated: { task: GeneratedTask; decision: ModeDecision }[] = [];
   let failed = 0;
+  const opts: GenerateOptions = {
+    visiblePairs: ctx.tunables.inductionVisiblePairs,
+    hiddenPairs: ctx.tunables.inductionHiddenPairs,
+    scope: new PlanScope(),
+  };
   for (const decision of decisions) {
     for (const difficulty of spreadAround(decision.targetDifficulty, decision.count, ctx.tunables.difficultySpread)) {
       // One child stream per task: a failure or a retry inside one task never shifts its siblings.
       const child = rng.fork();
       try {
-        const task = ctx.generate(decision.mode, difficulty, child);
+        const task = ctx.generate(decision.mode, difficulty, child, opts);
         const checked = TaskBodySchema.safeParse({ mode: task.mode, payload: task.payload, answer: task.answer });
         if (!checked.success || task.mode !== decision.mode) throw new Error('generated task failed validation');
         generated.push({ task, decision });

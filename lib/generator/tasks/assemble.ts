@@ -2,7 +2,6 @@ import type { Example, TaskBody } from '../../schema/task.js';
 import type { Mode } from '../../schema/task.js';
 import { renderProgram } from '../render/python.js';
 import type { Candidate } from './candidate.js';
-import { VISIBLE_PAIRS } from './candidate.js';
 import { inductionMessage } from './message.js';
 
 function pairs(c: Candidate, from: number, to: number): Example[] {
@@ -11,8 +10,8 @@ function pairs(c: Candidate, from: number, to: number): Example[] {
   return out;
 }
 
-/** The mode's wire body (PLANNER.md §5) for a candidate. */
-export function assemble(mode: Mode, c: Candidate): TaskBody {
+/** The mode's wire body (PLANNER.md §5) for a candidate; induction shows its first `visible` pairs. */
+export function assemble(mode: Mode, c: Candidate, visible: number): TaskBody {
   const program = renderProgram(c.built.program);
   switch (mode) {
     case 'deduction':
@@ -22,8 +21,8 @@ export function assemble(mode: Mode, c: Candidate): TaskBody {
     case 'induction':
       return {
         mode,
-        payload: { message: inductionMessage(c.built), examples: pairs(c, 0, VISIBLE_PAIRS) },
-        answer: { program, hidden_examples: pairs(c, VISIBLE_PAIRS, c.inputs.length) },
+        payload: { message: inductionMessage(c.built), examples: pairs(c, 0, visible) },
+        answer: { program, hidden_examples: pairs(c, visible, c.inputs.length) },
       };
   }
 }

@@ -12,14 +12,12 @@ import { Rejected } from '../eval/rejected.js';
 import { sameRepr } from '../eval/same.js';
 import { familyNames } from '../families/family.js';
 import { inputSize, randomArgs } from '../inputs.js';
+import type { GenerateOptions } from '../options.js';
+import { AZR_PAIRS } from '../options.js';
+import { entropyOf } from '../quality/sample.js';
+import { screen } from '../quality/screen.js';
+import { inductionShortcut } from '../quality/shortcut.js';
 import { pyArgs, pyRepr } from '../render/literal.js';
-
-/**
- * Induction shows this many pairs and keeps this many hidden (AZR uses 5 and 5; the contract asks >= 4
- * and >= 2). Two hidden pairs, the contract's minimum: each pair costs two full evaluations (docs/design.md, Speed).
- */
-export const VISIBLE_PAIRS = 5;
-export const HIDDEN_PAIRS = 2;
 
 /** A program evaluated on its first input: enough to measure it while a search is still growing it. */
 export interface Probe {
@@ -46,6 +44,20 @@ export interface Candidate {
   outputLiterals: string[];
   features: Features;
   difficulty: number;
+}
+
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+/** The largest share of an induction task's pairs that one output covers (what a constant answer would pass). */
+function largestShare(literals: readonly string[]): number {
+  const counts = new Map<string, number>();
+  let most = 0;
+  for (const l of literals) {
+    const c = (counts.get(l) ?? 0) + 1;
+    counts.set(l, c);
+    most = Math.max(most, c);
+  }
+  return most / literals.length;
 }
 
 /** The raw score of a run of a program with `params` parameters on `drawn` (arguments beyond them dropped). */
@@ -78,36 +90,21 @@ export function probe(
   }
 }
 
-/** Other inputs tried to show that a deduction or abduction program's output depends on its input. */
+/** Extra induction inputs that may all give the first output before the program counts as constant. */
 const CONTRAST_TRIES = 3;
-
-/**
- * Whether some other input gives a different output. A program that returns the same value whatever
- * its input makes a degenerate task: the deduction answer is guessable without reading the input and
- * any abduction input is correct. Bool results agree by chance half the time, hence several tries.
- */
-function dependsOnInput(p: Probe, rng: Rng): boolean {
-  for (let i = 0; i < CONTRAST_TRIES; i++) {
-    try {
-      if (!sameRepr(run(p.built.program, randomArgs(p.argTypes, rng, p.size)).value, p.output)) return true;
-    } catch (e) {
-      if (!(e instanceof Rejected)) throw e;
-    }
-  }
-  return false;
-}
 
 /**
  * Completes a probe into a candidate: induction draws further distinct inputs. Dynamic features
  * (trips, steps, input size) are means over the task's calls, so an induction task is measured like
- * one of its examples. Null when the evaluator rejects an extra input, distinct inputs run out, or
- * the output does not depend on the input (for induction: the first CONTRAST_TRIES extra inputs all
- * give the first output, the test deduction and abduction get, so a constant program is dropped
- * before all its inputs are run).
+ * one of its examples. Null when the evaluator rejects an extra input, distinct inputs run out, the
+ * output does not depend on the input (for induction: the first CONTRAST_TRIES extra inputs all give
+ * the first output, so a constant program is dropped before all its inputs are run), or the task has
+ * a shortcut answer (quality/screen.ts, quality/shortcut.ts).
  */
-export function complete(mode: Mode, p: Probe, rng: Rng): Candidate | null {
-  const want = mode === 'induction' ? VISIBLE_PAIRS + HIDDEN_PAIRS : 1;
-  if (mode !== 'induction' && !dependsOnInput(p, rng)) return null;
+export function complete(mode: Mode, p: Probe, rng: Rng, opts: GenerateOptions = AZR_PAIRS): Candidate | null {
+  const want = mode === 'induction' ? opts.visiblePairs + opts.hiddenPairs : 1;
+  const spread = mode === 'induction' ? null : screen(mode, p, rng, opts.scope);
+  if (mode !== 'induction' && spread === null) return null;
   const n = p.built.program.params.length;
   const args: Value[][] = [p.args];
   const inputs: string[] = [pyArgs(p.args)];
@@ -139,6 +136,7 @@ export function complete(mode: Mode, p: Probe, rng: Rng): Candidate | null {
     if (!varied && args.length > CONTRAST_TRIES) return null;
   }
   if (args.length < want) return null;
+  if (mode === 'induction' && inductionShortcut(args, outputs, opts.visiblePairs)) return null;
   const literals = outputs.map((o) => pyRepr(o));
   const features: Features = {
     ops: p.stat.ops,
@@ -148,6 +146,8 @@ export function complete(mode: Mode, p: Probe, rng: Rng): Candidate | null {
     branches: p.stat.branches,
     steps: Math.round(steps / want),
     families: familyNames(p.built.families),
+    preimage_share: round3(spread === null ? largestShare(literals) : spread.preimageShare),
+    output_entropy: round3(spread === null ? entropyOf(literals) : spread.entropy),
   };
   return { built: p.built, args, inputs, outputs, outputLiterals: literals, features, difficulty: difficultyOf(rawScore(features)) };
 }

@@ -11,6 +11,7 @@ import type { Paused, Run } from '../eval/evaluate.js';
 import { begin, finish, remember, resume } from '../eval/evaluate.js';
 import { Rejected } from '../eval/rejected.js';
 import { inputSize, randomArgs } from '../inputs.js';
+import type { GenerateOptions } from '../options.js';
 import type { Candidate, Probe } from './candidate.js';
 import { complete, probe, probeOf } from './candidate.js';
 
@@ -192,14 +193,14 @@ function resize(best: Best, target: number, rng: Rng): void {
  * that cannot be completed into a task (its output ignores its input, or extra inputs are rejected)
  * is dropped and the search goes on. Bounded; null when nothing completed (the caller tries again).
  */
-export function searchCandidate(mode: Mode, target: number, rng: Rng): Candidate | null {
+export function searchCandidate(mode: Mode, target: number, rng: Rng, opts: GenerateOptions): Candidate | null {
   const floor = rawAt(target - TOLERANCE / 2);
   const ceiling = rawAt(target + TOLERANCE);
   const best = new Best(target);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     grow(target, floor, ceiling, best, rng);
     if (!best.done() && attempt < MAX_ATTEMPTS - 1) continue;
-    const c = best.probe === null ? null : complete(mode, best.probe, rng);
+    const c = best.probe === null ? null : complete(mode, best.probe, rng, opts);
     if (c !== null) return c;
     best.drop();
   }
