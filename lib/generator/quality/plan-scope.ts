@@ -2,33 +2,43 @@ import type { Program, Value } from '../ast/types.js';
 import { reaches } from './reach.js';
 
 interface Held {
+  /** The parameter types, joined: the key tasks are compared under. */
+  sig: string;
   program: Program;
   args: readonly Value[];
   output: Value;
+}
+
+function signature(p: Program): string {
+  let s = '';
+  for (const q of p.params) s += q.ty + ',';
+  return s;
 }
 
 /**
  * The abduction tasks a plan holds so far. AZR grades an abduction answer by running it, so an input
  * of one task that also reaches another task's output answers both: in AZR's audit 19% of abduction
  * tasks could be answered by an input of another task of the same plan. A new task is kept only when
- * no held input reaches its output and its input reaches no held output. Inputs of another arity make
- * CPython raise, so only tasks with as many parameters are compared.
+ * no held input reaches its output and its input reaches no held output. Only tasks with the same
+ * parameter types are compared: another arity makes CPython raise, and an argument of another type
+ * makes nearly every program raise or return a value of another kind (the plan test measures the
+ * whole plan in python3, every input against every program).
  */
 export class PlanScope {
   private readonly held: Held[] = [];
 
   /** Whether a task (f, its answer input, its output) would be answered by, or answer, a held task. */
   clashes(program: Program, args: readonly Value[], output: Value): boolean {
-    const n = program.params.length;
+    const sig = signature(program);
     for (const h of this.held) {
-      if (h.program.params.length !== n) continue;
+      if (h.sig !== sig) continue;
       if (reaches(program, h.args, output) || reaches(h.program, args, h.output)) return true;
     }
     return false;
   }
 
   add(program: Program, args: readonly Value[], output: Value): void {
-    this.held.push({ program, args, output });
+    this.held.push({ sig: signature(program), program, args, output });
   }
 
   get size(): number {
