@@ -124,7 +124,7 @@ function grow(target: number, floor: number, ceiling: number, best: Best, rng: R
   // The input_size feature counts k only once a stage reads it.
   const mainSize = inputSize(drawn, 1);
   const allSize = inputSize(drawn);
-  let prefix = begin(pipe.argSlots, drawn);
+  let prefix = begin(pipe.argSlots, drawn, pipe.helpers);
   let prefixStat: StaticFeatures = { ops: 0, depth: 0, branches: 0 };
   let executed = 0;
   let prefixRaw = 0;
@@ -139,8 +139,8 @@ function grow(target: number, floor: number, ceiling: number, best: Best, rng: R
     const added = pipe.statements(executed);
     const result = pipe.result;
     // Statements and result are walked apart: on growing, the statements' features become the prefix's.
-    const stmtStat = added.length === 0 ? prefixStat : extendFeatures(prefixStat, added, null);
-    const stat = extendFeatures(stmtStat, NO_STATEMENTS, result);
+    const stmtStat = added.length === 0 ? prefixStat : extendFeatures(prefixStat, added, null, pipe.helpers);
+    const stat = extendFeatures(stmtStat, NO_STATEMENTS, result, pipe.helpers);
     const elems = pipe.paramCount === 1 ? mainSize : allSize;
     // The new program runs at least the loops the prefix's statements ran, so scoring it with the
     // prefix's trips gives a lower bound: past the window, it is an overshoot without running it.
