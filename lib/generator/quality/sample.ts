@@ -31,15 +31,16 @@ export function entropyOf(keys: readonly string[]): number {
 }
 
 /**
- * Runs f on `n` random inputs drawn at `size` and measures the spread against `target`, the task's
- * output. Null when the evaluator refuses every input (nothing to measure).
+ * Runs f on `n` random inputs and measures the spread against `target`, the task's output. Half the
+ * inputs are drawn at the task's `size`, half at any size: an unrelated input a solver (or another
+ * task) brings need not be the task's size. Null when the evaluator refuses every input.
  */
 export function spreadOf(p: Program, argTypes: readonly InputTy[], size: number, target: Value, rng: Rng, n = SAMPLE_SIZE): OutputSpread | null {
   const keys: string[] = [];
   let hits = 0;
   let varies = false;
   for (let i = 0; i < n; i++) {
-    const v = outputOf(p, randomArgs(argTypes, rng, size));
+    const v = outputOf(p, randomArgs(argTypes, rng, i % 2 === 0 ? size : rng.next()));
     if (v === undefined) continue;
     const same = sameRepr(v, target);
     if (same) hits++;
