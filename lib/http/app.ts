@@ -8,6 +8,7 @@ import type { Logger } from '../log/logger.js';
 import { PlannerStateSchema } from '../schema/state.js';
 import type { PlanSummary } from '../service/plan-body.js';
 import type { PlanService } from '../service/plan-service.js';
+import { PLAN_FORMATS, azrSeedResponse, isPlanFormat } from './azr-export.js';
 import { fieldIssues } from './errors.js';
 import { openApiDocument } from './openapi.js';
 
@@ -75,11 +76,17 @@ export function createApp({ service, logger, bodyLimitBytes }: AppDeps): Hono<En
       if (!result.success) return c.json({ error: 'invalid_state', issues: fieldIssues(result.error) }, 400);
     }),
     async (c) => {
+      const format = c.req.query('format') ?? 'json';
+      if (!isPlanFormat(format)) return c.json({ error: 'invalid_query', message: `format: must be one of ${PLAN_FORMATS.join(', ')}` }, 400);
       const state = c.req.valid('json');
       const body = await service.body(state);
       c.set('planned', body.summary);
       // Checked here: below DEBUG, Powertools would still read the environment on every call to drop the line.
       if (logger.level <= LogLevelThreshold.DEBUG) logger.debug('plan', { state, plan: JSON.parse(body.json) as unknown });
+      if (format !== 'json') {
+        const seeds = azrSeedResponse(body.json, format);
+        return c.body(seeds.body, 200, seeds.headers);
+      }
       return c.body(body.json, 200, { 'content-type': 'application/json' });
     },
   );
