@@ -1,17 +1,24 @@
 /**
- * Task generator throughput: validated tasks per second on one core, per mode and mixed, and the
- * time to generate a plan's worth of tasks (16, 256, 1,024). Run alone with
+ * Task generator throughput: validated tasks per second on one core, per mode and mixed, the time to
+ * generate a plan's worth of tasks (16, 256, 1,024), and issue 15's budget: a whole 384-task plan (one
+ * AZR step) in under 25 ms, with the 16-task plan rate of the previous generator beside this one's
+ * when OLD_GENERATOR_DIR names its checkout. Run alone with
  * `node_modules/.bin/node --import tsx bench/generator.ts`, or as the `generator` part of `npm run bench`.
  * Rates are given against wall time and against this process's CPU time (which stays meaningful on a
  * shared, busy machine; it also counts the JIT and GC threads, so it errs on the slow side).
  */
 import { pathToFileURL } from 'node:url';
+import { DEFAULT_TUNABLES } from '../lib/config/tunables.js';
 import { generate } from '../lib/generator/index.js';
+import { makePlan } from '../lib/planner/plan.js';
+import { PlannerStateSchema } from '../lib/schema/state.js';
 import { createRng } from '../lib/random/rng.js';
 import type { Mode } from '../lib/schema/task.js';
 import { MODES } from '../lib/schema/task.js';
 
-const TARGET_PER_SECOND = 50_000;
+/** Issue 15's budget: one AZR step (64 propose + 64 solve tasks per mode) planned in-process on one core. */
+const STEP_TASKS = 384;
+const STEP_BUDGET_MS = 25;
 
 interface Timing {
   wallMs: number;
@@ -57,6 +64,59 @@ function rate(n: number, reps: number, mode?: Mode): { per_second_wall: number; 
   };
 }
 
+/** A state and tunables under which makePlan plans one AZR step: 384 tasks, 128 per mode. */
+const STEP_STATE = PlannerStateSchema.parse({
+  alpha_free: 1,
+  beta_free: 1,
+  resources: { alpha: { total_units: 400 }, beta: { total_units: 400 } },
+  performance_metrics: { deduction_success: 0.5, abduction_success: 0.5, induction_success: 0.5 },
+  max_tasks: STEP_TASKS,
+});
+const STEP_TUNABLES = { ...DEFAULT_TUNABLES, maxTasks: STEP_TASKS, alphaTasksPerUnit: 4, betaTasksPerUnit: 4 };
+
+/** Median CPU ms of `reps` whole plans of one AZR step (makePlan, generator included), each a different seed. */
+function stepPlan(reps: number): { tasks: number; median_ms_cpu: number; median_ms_wall: number; budget_ms: number } {
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  let tasks = 0;
+  for (let r = 0; r < reps; r++) {
+    const t = timed(() => {
+      tasks = makePlan(STEP_STATE, { tunables: STEP_TUNABLES, seed: 500 + r, now: new Date(0), sources: SOURCES, generate }).tasks.length;
+    });
+    wall.push(t.wallMs);
+    cpu.push(t.cpuMs);
+  }
+  return { tasks, median_ms_cpu: Math.round(median(cpu) * 100) / 100, median_ms_wall: Math.round(median(wall) * 100) / 100, budget_ms: STEP_BUDGET_MS };
+}
+
+const SOURCES = { resources: 'request', performance: 'request', tunables: 'default' } as const;
+
+/**
+ * The 16-task plan rate of another generator checkout (OLD_GENERATOR_DIR, e.g. a git worktree of the
+ * commit before issue 15), measured in this process beside this one's, so both see the same machine.
+ */
+async function oldSixteen(): Promise<Record<string, unknown> | undefined> {
+  const dir = process.env.OLD_GENERATOR_DIR;
+  if (dir === undefined) return undefined;
+  const old = (await import(pathToFileURL(`${dir}/lib/generator/index.ts`).href)) as { generate: typeof generate };
+  return { dir, ...sixteen(old.generate) };
+}
+
+/** Plans of 16 tasks per second (CPU time), modes in turn, difficulties uniform. */
+function sixteen(gen: typeof generate): { plans_per_second_cpu: number; median_ms_cpu: number } {
+  const cpu: number[] = [];
+  for (let r = 0; r < 400; r++) {
+    cpu.push(
+      timed(() => {
+        const rng = createRng(100 + r);
+        for (let i = 0; i < 16; i++) gen(MODES[i % MODES.length] as Mode, rng.next(), rng);
+      }).cpuMs,
+    );
+  }
+  const ms = median(cpu);
+  return { plans_per_second_cpu: Math.round(1000 / ms), median_ms_cpu: Math.round(ms * 1000) / 1000 };
+}
+
 export async function run(): Promise<Record<string, unknown>> {
   batch(30_000, 1)(); // warm the JIT on every mode before measuring
   const n = 10_000;
@@ -75,10 +135,12 @@ export async function run(): Promise<Record<string, unknown>> {
     }
     plans[`tasks_${size}`] = { median_ms_wall: Math.round(median(wall) * 1000) / 1000, median_ms_cpu: Math.round(median(cpu) * 1000) / 1000 };
   }
+  const step = stepPlan(15);
+  const previous = await oldSixteen();
   return {
-    target_tasks_per_second: TARGET_PER_SECOND,
+    azr_step_plan: { ...step, meets_budget_cpu: step.median_ms_cpu < STEP_BUDGET_MS },
+    sixteen_task_plans: { this: sixteen(generate), ...(previous && { previous }) },
     mixed,
-    meets_target_mixed_cpu: mixed.per_second_cpu >= TARGET_PER_SECOND,
     per_mode: perMode,
     plan_generation: plans,
   };
