@@ -25,9 +25,11 @@ describe('every task honours the contract (lib/schema/task.ts, PLANNER.md §5)',
   it('programs define f and inputs are call arguments', () => {
     for (const t of tasks) {
       const program = t.mode === 'induction' ? t.answer.program : t.payload.program;
-      expect(program.startsWith('def f(')).toBe(true);
+      // Helpers (def g, def h) come first, then f, the last definition.
+      expect([...program.matchAll(/^def (\w+)\(/gm)].map((m) => m[1]).at(-1)).toBe('f');
+      expect(program.match(/^def f\(/gm)).toHaveLength(1);
       expect(program).not.toMatch(/\bimport\b|\bopen\(|\bprint\(|\beval\(|\bexec\(|\brandom\b|\btime\b/);
-      const params = (/^def f\(([^)]*)\):/.exec(program)?.[1] ?? '').split(', ').length;
+      const params = (/^def f\(([^)]*)\):/m.exec(program)?.[1] ?? '').split(', ').length;
       const inputs = t.mode === 'deduction' ? [t.payload.input] : t.mode === 'abduction' ? [t.answer.input] : t.payload.examples.map((e) => e.input);
       for (const input of inputs) expect(JSON.parse(`[${input.replaceAll("'", '"')}]`)).toHaveLength(params);
     }

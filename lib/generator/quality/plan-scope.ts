@@ -2,13 +2,14 @@ import type { Program, Value } from '../ast/types.js';
 import { reaches } from './reach.js';
 
 interface Held {
-  /** The parameter types, joined: the key tasks are compared under. */
-  sig: string;
   program: Program;
   args: readonly Value[];
   output: Value;
 }
 
+const NONE: readonly Held[] = [];
+
+/** The parameter types, joined: the key tasks are compared under. */
 function signature(p: Program): string {
   let s = '';
   for (const q of p.params) s += q.ty + ',';
@@ -25,23 +26,22 @@ function signature(p: Program): string {
  * whole plan in python3, every input against every program).
  */
 export class PlanScope {
-  private readonly held: Held[] = [];
+  /** Held tasks by parameter types: a check walks only its own group. */
+  private readonly held = new Map<string, Held[]>();
 
   /** Whether a task (f, its answer input, its output) would be answered by, or answer, a held task. */
   clashes(program: Program, args: readonly Value[], output: Value): boolean {
-    const sig = signature(program);
-    for (const h of this.held) {
-      if (h.sig !== sig) continue;
+    for (const h of this.held.get(signature(program)) ?? NONE) {
       if (reaches(program, h.args, output) || reaches(h.program, args, h.output)) return true;
     }
     return false;
   }
 
   add(program: Program, args: readonly Value[], output: Value): void {
-    this.held.push({ sig: signature(program), program, args, output });
-  }
-
-  get size(): number {
-    return this.held.length;
+    const sig = signature(program);
+    const group = this.held.get(sig);
+    const h = { program, args, output };
+    if (group === undefined) this.held.set(sig, [h]);
+    else group.push(h);
   }
 }

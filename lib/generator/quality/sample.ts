@@ -5,8 +5,13 @@ import { pyRepr } from '../render/literal.js';
 import type { Rng } from '../../random/rng.js';
 import { outputOf } from './reach.js';
 
-/** Random inputs a deduction or abduction program is run on to see how its outputs spread. */
+/**
+ * Random inputs an abduction program is run on to see how its outputs spread: enough that a kept task's
+ * preimage is narrow. A deduction program needs only the entropy of its outputs and that they vary:
+ * half as many (the sample is the largest part of a deduction task's cost).
+ */
 export const SAMPLE_SIZE = 16;
+export const DEDUCTION_SAMPLE_SIZE = 8;
 
 /** How a program's outputs spread over random inputs of its argument types. */
 export interface OutputSpread {
@@ -31,11 +36,12 @@ export function entropyOf(keys: readonly string[]): number {
 }
 
 /**
- * Runs f on `n` random inputs and measures the spread against `target`, the task's output. Half the
- * inputs are drawn at the task's `size`, half at any size: an unrelated input a solver (or another
- * task) brings need not be the task's size. Null when the evaluator refuses every input.
+ * Runs f on `n` random inputs and measures the spread against `target`, the task's output. Half
+ * the inputs are drawn at the task's `size`, half at any size: an unrelated input a solver (or another
+ * task) brings need not be the task's size. Stops at the first hit past `maxHits` (the caller drops the
+ * task then; the entropy is not measured). Null when the evaluator refuses every input.
  */
-export function spreadOf(p: Program, argTypes: readonly InputTy[], size: number, target: Value, rng: Rng, n = SAMPLE_SIZE): OutputSpread | null {
+export function spreadOf(p: Program, argTypes: readonly InputTy[], size: number, target: Value, rng: Rng, n: number, maxHits = n): OutputSpread | null {
   const keys: string[] = [];
   let hits = 0;
   let varies = false;
@@ -43,8 +49,8 @@ export function spreadOf(p: Program, argTypes: readonly InputTy[], size: number,
     const v = outputOf(p, randomArgs(argTypes, rng, i % 2 === 0 ? size : rng.next()));
     if (v === undefined) continue;
     const same = sameRepr(v, target);
-    if (same) hits++;
-    else varies = true;
+    if (same && ++hits > maxHits) return { preimageShare: hits / (keys.length + 1), entropy: Number.NaN, varies };
+    if (!same) varies = true;
     keys.push(pyRepr(v));
   }
   if (keys.length === 0) return null;

@@ -3,7 +3,7 @@ import type { Mode } from '../../schema/task.js';
 import type { Probe } from '../tasks/candidate.js';
 import type { PlanScope } from './plan-scope.js';
 import type { OutputSpread } from './sample.js';
-import { spreadOf } from './sample.js';
+import { DEDUCTION_SAMPLE_SIZE, SAMPLE_SIZE, spreadOf } from './sample.js';
 import { abductionShortcut, deductionShortcut } from './shortcut.js';
 
 /**
@@ -22,7 +22,10 @@ export const MAX_PREIMAGE_SHARE = 0;
 export function screen(mode: Exclude<Mode, 'induction'>, p: Probe, rng: Rng, scope: PlanScope | undefined): OutputSpread | null {
   const program = p.built.program;
   if (mode === 'deduction' ? deductionShortcut(p.args, p.output) : abductionShortcut(program, p.argTypes, p.args, p.output)) return null;
-  const s = spreadOf(program, p.argTypes, p.size, p.output, rng);
+  const s =
+    mode === 'abduction'
+      ? spreadOf(program, p.argTypes, p.size, p.output, rng, SAMPLE_SIZE, MAX_PREIMAGE_SHARE * SAMPLE_SIZE)
+      : spreadOf(program, p.argTypes, p.size, p.output, rng, DEDUCTION_SAMPLE_SIZE);
   if (s === null || !s.varies) return null;
   if (mode === 'abduction' && (s.preimageShare > MAX_PREIMAGE_SHARE || scope?.clashes(program, p.args, p.output) === true)) return null;
   return s;

@@ -12,6 +12,7 @@ import { begin, finish, remember, resume } from '../eval/evaluate.js';
 import { Rejected } from '../eval/rejected.js';
 import { inputSize, randomArgs } from '../inputs.js';
 import type { GenerateOptions } from '../options.js';
+import { isGuessable } from '../quality/guesses.js';
 import type { Candidate, Probe } from './candidate.js';
 import { complete, probe, probeOf } from './candidate.js';
 
@@ -21,6 +22,8 @@ import { complete, probe, probeOf } from './candidate.js';
  * (deduction); decile means still track the request within ~0.02.
  */
 export const TOLERANCE = 0.05;
+/** How far a completed task's difficulty may drift from the request (see searchCandidate). */
+const DRIFT = 0.06;
 /** Programs grown per request before the closest one is taken. */
 export const MAX_ATTEMPTS = 10;
 /** Stages undone and redrawn per program before starting a new one. */
@@ -59,9 +62,18 @@ class Best {
   err = Infinity;
   /** The error `closer` last computed, taken on by the offer that follows it. */
   private seen = Infinity;
-  constructor(private readonly target: number) {}
-  /** True when `raw` is closer than the best so far; the caller then offers its stage or probe. */
-  closer(raw: number): boolean {
+  /** `guessedOut`: the mode drops guessable outputs (deduction, abduction), so such a stage is never the best. */
+  constructor(
+    private readonly target: number,
+    private readonly guessedOut: boolean,
+  ) {}
+  /**
+   * True when `raw` is closer than the best so far and `output` could make a task; the caller then
+   * offers its stage or probe. Skipping a guessable output here, rather than in completion, lets the
+   * search keep growing instead of completing a program it would drop.
+   */
+  closer(raw: number, output: Value): boolean {
+    if (this.guessedOut && isGuessable(output)) return false;
     this.seen = Math.abs(difficultyOf(raw) - this.target);
     return this.seen < this.err;
   }
@@ -73,7 +85,7 @@ class Best {
   }
   /** Remembers a probe when it is closer than the best so far. */
   offerProbe(q: Probe): void {
-    if (!this.closer(q.raw)) return;
+    if (!this.closer(q.raw, q.output)) return;
     this.pending = null;
     this.kept = q;
     this.err = this.seen;
@@ -149,7 +161,7 @@ function grow(target: number, floor: number, ceiling: number, best: Best, rng: R
     let closest = false;
     if (m !== null) {
       const r = scoreOf(stat, m.run.trips, elems);
-      closest = best.closer(r);
+      closest = best.closer(r, m.run.value);
       if (closest) best.offerStage({ pipe, at: pipe.mark(), size: target, drawn, stat, run: m.run, raw: r });
       raw = r;
     }
@@ -196,12 +208,14 @@ function resize(best: Best, target: number, rng: Rng): void {
 export function searchCandidate(mode: Mode, target: number, rng: Rng, opts: GenerateOptions): Candidate | null {
   const floor = rawAt(target - TOLERANCE / 2);
   const ceiling = rawAt(target + TOLERANCE);
-  const best = new Best(target);
+  const best = new Best(target, mode !== 'induction');
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     grow(target, floor, ceiling, best, rng);
     if (!best.done() && attempt < MAX_ATTEMPTS - 1) continue;
     const c = best.probe === null ? null : complete(mode, best.probe, rng, opts);
-    if (c !== null) return c;
+    // An induction task is measured over all its pairs, the probe on its first input: a task that
+    // came out far from the request is dropped while attempts remain.
+    if (c !== null && (Math.abs(c.difficulty - target) <= DRIFT || attempt === MAX_ATTEMPTS - 1)) return c;
     best.drop();
   }
   return null;
