@@ -1,15 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { AZR_PAIRS, PlanScope, generate } from '../../lib/generator/index.js';
 import { createRng } from '../../lib/random/rng.js';
 import type { GeneratedTask } from '../../lib/schema/task.js';
 import { MODES } from '../../lib/schema/task.js';
+import { pythonJson } from './python.js';
 
-const DRIVER = fileURLToPath(new URL('./shortcuts.py', import.meta.url));
 /** One AZR step: 64 propose + 64 solve tasks per mode, generated as the planner does (a scope per plan, a child stream per task). */
 const PER_MODE = 128;
 const PLANS = 8;
@@ -24,16 +19,7 @@ function plan(seed: number): GeneratedTask[] {
 
 type Counts = Record<'deduction' | 'abduction' | 'induction', { tasks: number; trivial: number; cross?: number; not_an_input?: number; broad?: number; preimage_hits?: number; preimage_runs?: number }>;
 
-function measure(plans: GeneratedTask[][]): Counts {
-  const dir = mkdtempSync(join(tmpdir(), 'azr-shortcuts-'));
-  try {
-    const file = join(dir, 'plans.json');
-    writeFileSync(file, JSON.stringify(plans));
-    return JSON.parse(execFileSync('python3', [DRIVER, file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })) as Counts;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const measure = (plans: GeneratedTask[][]): Counts => pythonJson<Counts>('./shortcuts.py', plans);
 
 describe('no shortcut answers (issue 15), measured by python3 over whole plans', () => {
   const plans = Array.from({ length: PLANS }, (_, i) => plan(9100 + i));

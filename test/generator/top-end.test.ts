@@ -1,15 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../lib/generator/index.js';
 import { createRng } from '../../lib/random/rng.js';
 import type { Mode } from '../../lib/schema/task.js';
 import { MODES } from '../../lib/schema/task.js';
+import { pythonJson } from './python.js';
 
-const DRIVER = fileURLToPath(new URL('./measure.py', import.meta.url));
 
 interface Measured {
   lines: number;
@@ -20,16 +15,7 @@ interface Measured {
   shape: string;
 }
 
-function measure(programs: string[]): Measured[] {
-  const dir = mkdtempSync(join(tmpdir(), 'azr-measure-'));
-  try {
-    const file = join(dir, 'programs.json');
-    writeFileSync(file, JSON.stringify(programs));
-    return JSON.parse(execFileSync('python3', [DRIVER, file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })) as Measured[];
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+const measure = (programs: string[]): Measured[] => pythonJson<Measured[]>('./measure.py', programs);
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const share = (ms: Measured[], p: (m: Measured) => boolean): number => ms.filter(p).length / ms.length;

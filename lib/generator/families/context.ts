@@ -29,11 +29,16 @@ export class HelperScope {
     this.names = [...params];
   }
   slot(base: string): number {
-    let name = base;
-    for (let i = 2; this.names.includes(name); i++) name = base + i;
-    this.names.push(name);
-    return this.names.length - 1;
+    return newSlot(this.names, base);
   }
+}
+
+/** Adds a slot named `base`, or base2, base3... when taken, so every slot has its own Python name. */
+function newSlot(names: string[], base: string): number {
+  let name = base;
+  for (let i = 2; names.includes(name); i++) name = base + i;
+  names.push(name);
+  return names.length - 1;
 }
 
 /** Mutable state of one program under construction: names, emitted statements, families and intent phrases. */
@@ -69,10 +74,7 @@ export class Ctx {
 
   /** A new variable slot named `base`, or base2, base3... when taken, so every slot has its own Python name. */
   slot(base: string): number {
-    let name = base;
-    for (let i = 2; this.names.includes(name); i++) name = base + i;
-    this.names.push(name);
-    return this.names.length - 1;
+    return newSlot(this.names, base);
   }
 
   /** Records that a stage used family f; `phrase` (if any) says what it does, for the intent line. */
