@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { bin, call, comp, int, ref, ret, slice, str, zipNext } from '../../lib/generator/ast/nodes.js';
 import type { Expr, InputTy, Program } from '../../lib/generator/ast/types.js';
 import { PlanScope } from '../../lib/generator/quality/plan-scope.js';
+import { spreadOf } from '../../lib/generator/quality/sample.js';
 import { abductionShortcut, deductionShortcut, inductionShortcut } from '../../lib/generator/quality/shortcut.js';
 import { renderProgram } from '../../lib/generator/render/python.js';
+import { createRng } from '../../lib/random/rng.js';
 
 /** f(x) = e over one parameter named `name` (slot 0; slots 1.. for comprehension variables). */
 function f(ty: InputTy, e: Expr, names = ['xs', 'a', 'b']): Program {
@@ -43,20 +45,37 @@ describe('a plan scope keeps one abduction answer from answering another', () =>
   const times3 = f('str', bin('+', bin('*', call('len', ref(0)), int(3)), int(1)), ['s']);
   const plus5 = f('str', bin('+', call('len', ref(0)), int(5)), ['s']);
 
-  it('a held input reaching the new output, or the new input reaching a held output, is a clash', () => {
+  // A sample of the held inputs alone (no random ones).
+  const heldOnly = (p: Program, target: number, scope: PlanScope) => spreadOf(p, ['str'], 0.5, target, createRng(1), 0, 0, scope.inputsFor(p));
+
+  it("a held input reaching the new output is a hit of the new task's sample", () => {
     const scope = new PlanScope();
     scope.add(times3, ['ab'], 7);
-    // len('xyz') + 5 = 8: 'ab' gives 7, not 8; times3('xyz') = 10, not 7.
-    expect(scope.clashes(plus5, ['xyz'], 8)).toBe(false);
     // plus5('ab') = 7 = its output: the held input answers it.
-    expect(scope.clashes(plus5, ['cd'], 7)).toBe(true);
-    // times3('ab') = 7: a new task whose input is 'ab'-like answers the held one.
-    expect(scope.clashes(f('str', call('len', ref(0)), ['s']), ['qr'], 99)).toBe(true);
+    expect(heldOnly(plus5, 7, scope)?.preimageShare).toBe(1);
+    // len('ab') + 5 = 7, not 8.
+    expect(heldOnly(plus5, 8, scope)?.preimageShare).toBe(0);
   });
 
-  it('tasks of other parameter types are not compared', () => {
+  it('the new input reaching a held output answers the held task', () => {
     const scope = new PlanScope();
     scope.add(times3, ['ab'], 7);
-    expect(scope.clashes(f('list_int', bin('+', call('len', ref(0)), int(5))), [[1, 2]], 7)).toBe(false);
+    // times3('qr') = 7: the new task's answer answers the held one; times3('xyz') = 10 does not.
+    expect(scope.answersHeld(plus5, ['qr'])).toBe(true);
+    expect(scope.answersHeld(plus5, ['xyz'])).toBe(false);
+  });
+
+  it('other sequence types are compared while the program takes them; an int against a sequence never is', () => {
+    const scope = new PlanScope();
+    scope.add(times3, ['ab'], 7);
+    // len works on a list as on a string: 'ab' and [1, 2] answer each other's programs.
+    const lenList = f('list_int', bin('+', call('len', ref(0)), int(5)));
+    expect(scope.inputsFor(lenList)).toEqual([['ab']]);
+    expect(scope.answersHeld(lenList, [[1, 2]])).toBe(true);
+    // sum raises on a string: the held answers of another type are not run further.
+    expect(scope.inputsFor(f('list_int', call('sum', ref(0))))).toEqual([]);
+    const onInt = f('int', bin('+', ref(0), int(5)), ['n']);
+    expect(scope.inputsFor(onInt)).toEqual([]);
+    expect(scope.answersHeld(onInt, [2])).toBe(false);
   });
 });
