@@ -74,8 +74,13 @@ const STEP_STATE = PlannerStateSchema.parse({
 });
 const STEP_TUNABLES = { ...DEFAULT_TUNABLES, maxTasks: STEP_TASKS, alphaTasksPerUnit: 4, betaTasksPerUnit: 4 };
 
+interface Checkout {
+  generate: typeof generate;
+  makePlan: typeof makePlan;
+}
+
 /** Median CPU ms of `reps` whole plans of one AZR step (makePlan, generator included), each a different seed. */
-function stepPlan(reps: number): { tasks: number; median_ms_cpu: number; median_ms_wall: number; budget_ms: number } {
+function stepPlan(reps: number, { generate, makePlan }: Checkout): { tasks: number; median_ms_cpu: number; median_ms_wall: number } {
   const wall: number[] = [];
   const cpu: number[] = [];
   let tasks = 0;
@@ -86,20 +91,21 @@ function stepPlan(reps: number): { tasks: number; median_ms_cpu: number; median_
     wall.push(t.wallMs);
     cpu.push(t.cpuMs);
   }
-  return { tasks, median_ms_cpu: Math.round(median(cpu) * 100) / 100, median_ms_wall: Math.round(median(wall) * 100) / 100, budget_ms: STEP_BUDGET_MS };
+  return { tasks, median_ms_cpu: Math.round(median(cpu) * 100) / 100, median_ms_wall: Math.round(median(wall) * 100) / 100 };
 }
 
 const SOURCES = { resources: 'request', performance: 'request', tunables: 'default' } as const;
 
 /**
- * The 16-task plan rate of another generator checkout (OLD_GENERATOR_DIR, e.g. a git worktree of the
- * commit before issue 15), measured in this process beside this one's, so both see the same machine.
+ * Another checkout (OLD_GENERATOR_DIR, e.g. a git worktree of the commit before issue 15), measured in
+ * this process beside this one, so both see the same machine.
  */
-async function oldSixteen(): Promise<Record<string, unknown> | undefined> {
+async function previousCheckout(): Promise<(Checkout & { dir: string }) | undefined> {
   const dir = process.env.OLD_GENERATOR_DIR;
   if (dir === undefined) return undefined;
-  const old = (await import(pathToFileURL(`${dir}/lib/generator/index.ts`).href)) as { generate: typeof generate };
-  return { dir, ...sixteen(old.generate) };
+  const gen = (await import(pathToFileURL(`${dir}/lib/generator/index.ts`).href)) as { generate: typeof generate };
+  const planner = (await import(pathToFileURL(`${dir}/lib/planner/plan.ts`).href)) as { makePlan: typeof makePlan };
+  return { dir, generate: gen.generate, makePlan: planner.makePlan };
 }
 
 /** Plans of 16 tasks per second (CPU time), modes in turn, difficulties uniform. */
@@ -135,11 +141,11 @@ export async function run(): Promise<Record<string, unknown>> {
     }
     plans[`tasks_${size}`] = { median_ms_wall: Math.round(median(wall) * 1000) / 1000, median_ms_cpu: Math.round(median(cpu) * 1000) / 1000 };
   }
-  const step = stepPlan(15);
-  const previous = await oldSixteen();
+  const step = stepPlan(15, { generate, makePlan });
+  const previous = await previousCheckout();
   return {
-    azr_step_plan: { ...step, meets_budget_cpu: step.median_ms_cpu < STEP_BUDGET_MS },
-    sixteen_task_plans: { this: sixteen(generate), ...(previous && { previous }) },
+    azr_step_plan: { ...step, budget_ms: STEP_BUDGET_MS, meets_budget_cpu: step.median_ms_cpu < STEP_BUDGET_MS, ...(previous && { previous: { dir: previous.dir, ...stepPlan(15, previous) } }) },
+    sixteen_task_plans: { this: sixteen(generate), ...(previous && { previous: { dir: previous.dir, ...sixteen(previous.generate) } }) },
     mixed,
     per_mode: perMode,
     plan_generation: plans,
