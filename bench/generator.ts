@@ -79,19 +79,35 @@ interface Checkout {
   makePlan: typeof makePlan;
 }
 
-/** Median CPU ms of `reps` whole plans of one AZR step (makePlan, generator included), each a different seed. */
-function stepPlan(reps: number, { generate, makePlan }: Checkout): { tasks: number; median_ms_cpu: number; median_ms_wall: number } {
-  const wall: number[] = [];
-  const cpu: number[] = [];
+/** CPU and wall ms of one whole plan of one AZR step (makePlan, generator included); its task count. */
+function stepPlan(seed: number, { generate, makePlan }: Checkout): Timing & { tasks: number } {
   let tasks = 0;
-  for (let r = 0; r < reps; r++) {
-    const t = timed(() => {
-      tasks = makePlan(STEP_STATE, { tunables: STEP_TUNABLES, seed: 500 + r, now: new Date(0), sources: SOURCES, generate }).tasks.length;
-    });
-    wall.push(t.wallMs);
-    cpu.push(t.cpuMs);
-  }
-  return { tasks, median_ms_cpu: Math.round(median(cpu) * 100) / 100, median_ms_wall: Math.round(median(wall) * 100) / 100 };
+  const t = timed(() => {
+    tasks = makePlan(STEP_STATE, { tunables: STEP_TUNABLES, seed, now: new Date(0), sources: SOURCES, generate }).tasks.length;
+  });
+  return { ...t, tasks };
+}
+
+/** Plans of 16 tasks (modes in turn, difficulties uniform) of one seed: CPU and wall ms. */
+function sixteen(seed: number, { generate }: Checkout): Timing {
+  return timed(() => {
+    const rng = createRng(seed);
+    for (let i = 0; i < 16; i++) generate(MODES[i % MODES.length] as Mode, rng.next(), rng);
+  });
+}
+
+/**
+ * Medians of `reps` runs of `measure` for each checkout, the checkouts taking turns run by run, so a
+ * change in the machine's load hits all of them alike.
+ */
+function inTurn<T extends Timing>(reps: number, checkouts: readonly Checkout[], measure: (seed: number, c: Checkout) => T): { median_ms_cpu: number; median_ms_wall: number; last: T }[] {
+  const runs = checkouts.map(() => [] as T[]);
+  for (let r = 0; r < reps; r++) checkouts.forEach((c, i) => runs[i]!.push(measure(500 + r, c)));
+  return runs.map((rs) => ({
+    median_ms_cpu: Math.round(median(rs.map((x) => x.cpuMs)) * 1000) / 1000,
+    median_ms_wall: Math.round(median(rs.map((x) => x.wallMs)) * 1000) / 1000,
+    last: rs[rs.length - 1] as T,
+  }));
 }
 
 const SOURCES = { resources: 'request', performance: 'request', tunables: 'default' } as const;
@@ -106,21 +122,6 @@ async function previousCheckout(): Promise<(Checkout & { dir: string }) | undefi
   const gen = (await import(pathToFileURL(`${dir}/lib/generator/index.ts`).href)) as { generate: typeof generate };
   const planner = (await import(pathToFileURL(`${dir}/lib/planner/plan.ts`).href)) as { makePlan: typeof makePlan };
   return { dir, generate: gen.generate, makePlan: planner.makePlan };
-}
-
-/** Plans of 16 tasks per second (CPU time), modes in turn, difficulties uniform. */
-function sixteen(gen: typeof generate): { plans_per_second_cpu: number; median_ms_cpu: number } {
-  const cpu: number[] = [];
-  for (let r = 0; r < 400; r++) {
-    cpu.push(
-      timed(() => {
-        const rng = createRng(100 + r);
-        for (let i = 0; i < 16; i++) gen(MODES[i % MODES.length] as Mode, rng.next(), rng);
-      }).cpuMs,
-    );
-  }
-  const ms = median(cpu);
-  return { plans_per_second_cpu: Math.round(1000 / ms), median_ms_cpu: Math.round(ms * 1000) / 1000 };
 }
 
 export async function run(): Promise<Record<string, unknown>> {
@@ -141,11 +142,22 @@ export async function run(): Promise<Record<string, unknown>> {
     }
     plans[`tasks_${size}`] = { median_ms_wall: Math.round(median(wall) * 1000) / 1000, median_ms_cpu: Math.round(median(cpu) * 1000) / 1000 };
   }
-  const step = stepPlan(15, { generate, makePlan });
   const previous = await previousCheckout();
+  const checkouts: Checkout[] = previous === undefined ? [{ generate, makePlan }] : [{ generate, makePlan }, previous];
+  inTurn(3, checkouts, stepPlan); // warm the previous checkout's code too
+  const [step, stepBefore] = inTurn(20, checkouts, stepPlan);
+  const [small, smallBefore] = inTurn(400, checkouts, sixteen);
+  const perSecond = (x: { median_ms_cpu: number }) => ({ plans_per_second_cpu: Math.round(1000 / x.median_ms_cpu), median_ms_cpu: x.median_ms_cpu });
   return {
-    azr_step_plan: { ...step, budget_ms: STEP_BUDGET_MS, meets_budget_cpu: step.median_ms_cpu < STEP_BUDGET_MS, ...(previous && { previous: { dir: previous.dir, ...stepPlan(15, previous) } }) },
-    sixteen_task_plans: { this: sixteen(generate), ...(previous && { previous: { dir: previous.dir, ...sixteen(previous.generate) } }) },
+    azr_step_plan: {
+      tasks: step!.last.tasks,
+      median_ms_cpu: step!.median_ms_cpu,
+      median_ms_wall: step!.median_ms_wall,
+      budget_ms: STEP_BUDGET_MS,
+      meets_budget_cpu: step!.median_ms_cpu < STEP_BUDGET_MS,
+      ...(stepBefore && { previous: { dir: previous?.dir, median_ms_cpu: stepBefore.median_ms_cpu, median_ms_wall: stepBefore.median_ms_wall } }),
+    },
+    sixteen_task_plans: { this: perSecond(small!), ...(smallBefore && { previous: { dir: previous?.dir, ...perSecond(smallBefore) } }) },
     mixed,
     per_mode: perMode,
     plan_generation: plans,
