@@ -1,10 +1,23 @@
 import type { Rng } from '../../random/rng.js';
 import type { Mode } from '../../schema/task.js';
+import type { Value } from '../ast/types.js';
 import type { Probe } from '../tasks/candidate.js';
 import type { PlanScope } from './plan-scope.js';
 import type { OutputSpread } from './sample.js';
 import { DEDUCTION_SAMPLE_SIZE, SAMPLE_SIZE, spreadOf } from './sample.js';
+import { isGuessable } from './guesses.js';
 import { abductionShortcut, deductionShortcut } from './shortcut.js';
+
+/**
+ * Whether an output is worth completing into a task of `mode`, judged from the value alone: deduction
+ * and abduction drop guessable outputs, and abduction small ints too, whose preimages are nearly always
+ * broad (94% of abduction candidates with |output| < 10 had a sampled input reaching the output).
+ */
+export function promising(mode: Mode, output: Value): boolean {
+  if (mode === 'induction') return true;
+  if (isGuessable(output)) return false;
+  return mode === 'deduction' || typeof output !== 'number' || Math.abs(output) >= 10;
+}
 
 /**
  * Whether a deduction or abduction probe makes a task worth a solver's attempt, with the spread of its

@@ -12,7 +12,7 @@ import { begin, finish, remember, resume } from '../eval/evaluate.js';
 import { Rejected } from '../eval/rejected.js';
 import { inputSize, randomArgs } from '../inputs.js';
 import type { GenerateOptions } from '../options.js';
-import { isGuessable } from '../quality/guesses.js';
+import { promising } from '../quality/screen.js';
 import type { Candidate, Probe } from './candidate.js';
 import { complete, probe, probeOf } from './candidate.js';
 
@@ -62,18 +62,17 @@ class Best {
   err = Infinity;
   /** The error `closer` last computed, taken on by the offer that follows it. */
   private seen = Infinity;
-  /** `guessedOut`: the mode drops guessable outputs (deduction, abduction), so such a stage is never the best. */
   constructor(
     private readonly target: number,
-    private readonly guessedOut: boolean,
+    private readonly mode: Mode,
   ) {}
   /**
-   * True when `raw` is closer than the best so far and `output` could make a task; the caller then
-   * offers its stage or probe. Skipping a guessable output here, rather than in completion, lets the
-   * search keep growing instead of completing a program it would drop.
+   * True when `raw` is closer than the best so far and `output` is promising for the mode; the caller
+   * then offers its stage or probe. Skipping an output here, rather than in completion, lets the search
+   * keep growing instead of completing a program it would most likely drop.
    */
   closer(raw: number, output: Value): boolean {
-    if (this.guessedOut && isGuessable(output)) return false;
+    if (!promising(this.mode, output)) return false;
     this.seen = Math.abs(difficultyOf(raw) - this.target);
     return this.seen < this.err;
   }
@@ -208,7 +207,7 @@ function resize(best: Best, target: number, rng: Rng): void {
 export function searchCandidate(mode: Mode, target: number, rng: Rng, opts: GenerateOptions): Candidate | null {
   const floor = rawAt(target - TOLERANCE / 2);
   const ceiling = rawAt(target + TOLERANCE);
-  const best = new Best(target, mode !== 'induction');
+  const best = new Best(target, mode);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     grow(target, floor, ceiling, best, rng);
     if (!best.done() && attempt < MAX_ATTEMPTS - 1) continue;
