@@ -12,9 +12,9 @@ import { DEFAULT_TUNABLES } from '../lib/config/tunables.js';
 import { generate } from '../lib/generator/index.js';
 import { makePlan } from '../lib/planner/plan.js';
 import { PlannerStateSchema } from '../lib/schema/state.js';
-import { createRng } from '../lib/random/rng.js';
-import type { Mode } from '../lib/schema/task.js';
-import { MODES } from '../lib/schema/task.js';
+import { createRng } from '../lib/random/index.js';
+import type { Mode } from '../lib/schema/index.js';
+import { MODES } from '../lib/schema/index.js';
 
 /** Issue 15's budget: one AZR step (64 propose + 64 solve tasks per mode) planned in-process on one core. */
 const STEP_TASKS = 384;

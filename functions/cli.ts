@@ -2,10 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { writeAzrSeeds } from '../lib/export/azr/files.js';
 import { azrSeeds } from '../lib/export/azr/records.js';
-import { fieldIssues } from '../lib/http/errors.js';
+import { fieldIssues } from '../lib/schema/issues.js';
 import type { PlannedTask } from '../lib/schema/plan.js';
 import { PlannerStateSchema } from '../lib/schema/state.js';
 import { createPlanService } from '../lib/service/plan-service.js';
+import { describeError } from '../lib/errors/describe.js';
 
 const USAGE = 'usage: azr-plan <state.json> [--seed N] [--format json|azr --out DIR]';
 
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
   try {
     parsed = parseArgs({ allowPositionals: true, options: { seed: { type: 'string' }, format: { type: 'string', default: 'json' }, out: { type: 'string' } } });
   } catch (error) {
-    fail(error instanceof Error ? error.message : String(error));
+    fail(describeError(error));
   }
   const [file, ...extra] = parsed.positionals;
   if (!file || extra.length > 0) fail('give exactly one state file');
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
   try {
     raw = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
-    fail(`cannot read ${file} as JSON: ${error instanceof Error ? error.message : String(error)}`);
+    fail(`cannot read ${file} as JSON: ${describeError(error)}`);
   }
   const state = PlannerStateSchema.safeParse(raw);
   if (!state.success) {

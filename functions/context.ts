@@ -1,7 +1,7 @@
 import type { Tunables } from '../lib/config/tunables.js';
-import { createAwsSources } from '../lib/aws/index.js';
+import { createSources } from '../lib/compose/sources.js';
 import { createApp } from '../lib/http/app.js';
-import { startFromEnv } from '../lib/log/from-env.js';
+import { startFromEnv } from '../lib/compose/start.js';
 import type { BodyPlanner } from '../lib/service/plan-body.js';
 import { createPlanService } from '../lib/service/plan-service.js';
 
@@ -15,7 +15,7 @@ export function createContext(
 ) {
   const { tunables, logger } = startFromEnv(env);
   const bodyPlanner = plannerFor?.(tunables);
-  const service = createPlanService({ env, ...createAwsSources(tunables, env), ...(bodyPlanner ? { bodyPlanner } : {}) });
+  const service = createPlanService({ env, ...createSources(tunables, env), ...(bodyPlanner ? { bodyPlanner } : {}) });
   const app = createApp({ service, logger, bodyLimitBytes: tunables.bodyLimitBytes });
   return { app, service, logger, tunables };
 }

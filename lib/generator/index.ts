@@ -1,7 +1,6 @@
 import type { Rng } from '../random/rng.js';
-import type { GeneratedTask, Mode, TaskBody } from '../schema/task.js';
-import { MODES } from '../schema/task.js';
-import type { Value } from './ast/types.js';
+import { MODES, modeDef } from '../modes/index.js';
+import type { GeneratedTask, Mode } from '../schema/task.js';
 import { GeneratorInputError } from './errors.js';
 import type { GenerateOptions } from './options.js';
 import { AZR_PAIRS } from './options.js';
@@ -14,22 +13,6 @@ export { GeneratorInputError } from './errors.js';
 export { FAMILIES } from './families/family.js';
 export type { GenerateOptions } from './options.js';
 export { AZR_PAIRS } from './options.js';
-export { PlanScope } from './quality/plan-scope.js';
-
-/** Characters the solver reads: program and input, program and output, or message and examples. */
-function promptChars(body: TaskBody): number {
-  switch (body.mode) {
-    case 'deduction':
-      return body.payload.program.length + body.payload.input.length;
-    case 'abduction':
-      return body.payload.program.length + body.payload.output.length;
-    case 'induction': {
-      let n = body.payload.message.length;
-      for (const e of body.payload.examples) n += e.input.length + e.output.length;
-      return n;
-    }
-  }
-}
 
 /** Candidate searches per request before giving up; in practice the first one almost always succeeds. */
 const MAX_ROUNDS = 50;
@@ -48,15 +31,15 @@ function checkRequest(mode: unknown, difficulty: unknown): asserts mode is Mode 
  * One verified AZR task of `mode` near the requested difficulty. Pure: all randomness comes from
  * `rng`, so the same seed gives a byte-identical task.
  */
-export function generate(mode: Mode, difficulty: number, rng: Rng, opts: GenerateOptions = AZR_PAIRS): GeneratedTask {
+export function generate<M extends Mode>(mode: M, difficulty: number, rng: Rng, opts: GenerateOptions = AZR_PAIRS): GeneratedTask {
   checkRequest(mode, difficulty);
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const c = searchCandidate(mode, difficulty, rng, opts);
     if (c === null) continue;
-    const body = assemble(mode, c, opts.visiblePairs);
+    const body = assemble(mode, c, opts);
     if (validate(c, body) !== null) continue;
-    if (mode === 'abduction') opts.scope?.add(c.built.program, c.args[0] as Value[], c.outputs[0] as Value);
-    const payloadChars = promptChars(body);
+    modeDef(mode).quality.keep?.(c, opts);
+    const payloadChars = modeDef(mode).promptChars(body);
     return {
       ...body,
       difficulty: Math.round(c.difficulty * 1e4) / 1e4,
@@ -68,5 +51,3 @@ export function generate(mode: Mode, difficulty: number, rng: Rng, opts: Generat
   }
   throw new Error(`generator found no valid ${mode} task in ${MAX_ROUNDS} rounds`);
 }
-
-export type TaskGenerator = typeof generate;

@@ -1,5 +1,3 @@
-import type { PlanScope } from './quality/plan-scope.js';
-
 /** What a caller can set about the tasks beyond mode and difficulty. */
 export interface GenerateOptions {
   /** Induction pairs the solver sees. */
@@ -7,10 +5,11 @@ export interface GenerateOptions {
   /** Induction pairs kept back to grade the solver's program. */
   readonly hiddenPairs: number;
   /**
-   * The plan the task joins: its earlier abduction tasks, so that no input of one reaches the output of
-   * another (an unrelated answer must not score). Absent for a task generated on its own.
+   * One object per plan, the same for every task of it (its identity is all that counts): the generator
+   * keeps the plan's abduction tasks under it, so that no answer of one reaches the output of another
+   * (quality/plan-scope.ts). Absent for a task generated on its own.
    */
-  readonly scope?: PlanScope;
+  readonly plan?: object;
 }
 
 /**

@@ -8,8 +8,8 @@ import type { Logger } from '../log/logger.js';
 import { PlannerStateSchema } from '../schema/state.js';
 import type { PlanSummary } from '../service/plan-body.js';
 import type { PlanService } from '../service/plan-service.js';
+import { fieldIssues } from '../schema/issues.js';
 import { PLAN_FORMATS, azrSeedResponse, isPlanFormat } from './azr-export.js';
-import { fieldIssues } from './errors.js';
 import { openApiDocument } from './openapi.js';
 
 export interface AppDeps {

@@ -1,6 +1,6 @@
 import { generatesTasks, makePlan, type PlanInputs, type TaskGenerator } from '../planner/plan.js';
 import type { PlannerState } from '../schema/state.js';
-import { describeError } from '../service/deadline.js';
+import { warn } from '../planner/warnings.js';
 import { toBody, type BodyPlanner, type PlanBody } from '../service/plan-body.js';
 import type { WorkerPool } from './worker-pool.js';
 
@@ -26,8 +26,7 @@ export function poolPlanner(pool: WorkerPool<PlanJob, PlanBody>, generate: TaskG
     try {
       return await pool.run({ state, inputs });
     } catch (error) {
-      const warning = `plan worker failed (${describeError(error)}); planned on the main thread`;
-      return inline({ state, inputs: { ...inputs, warnings: [...(inputs.warnings ?? []), warning] } });
+      return inline({ state, inputs: { ...inputs, warnings: [...(inputs.warnings ?? []), warn.workerFailed(error)] } });
     }
   };
 }

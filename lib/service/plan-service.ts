@@ -1,12 +1,13 @@
 import { overlayTunables, tunablesFromEnv, type Tunables } from '../config/tunables.js';
 import { generate as defaultGenerate } from '../generator/index.js';
-import { mergeObservation } from '../planner/merge.js';
+import { mergeObservation, type Observed } from '../planner/merge.js';
 import { makePlan, type PlanInputs, type TaskGenerator } from '../planner/plan.js';
+import { warn, type PlanWarning } from '../planner/warnings.js';
 import { freshSeed } from '../random/rng.js';
 import type { Plan } from '../schema/plan.js';
 import type { PlannerState } from '../schema/state.js';
-import type { Observation, StateSource, TunablesSource } from '../sources/types.js';
-import { describeError, withDeadline } from './deadline.js';
+import { withDeadline } from './deadline.js';
+import type { StateSource, TunablesSource } from './ports.js';
 import { toBody, type BodyPlanner, type PlanBody } from './plan-body.js';
 
 export interface PlanServiceOptions {
@@ -23,7 +24,7 @@ export interface PlanServiceOptions {
 export interface TunablesView {
   tunables: Tunables;
   source: Plan['sources']['tunables'];
-  warnings: string[];
+  warnings: PlanWarning[];
   degraded: boolean;
 }
 
@@ -44,7 +45,7 @@ const deadlineFor = (t: Tunables): number => t.awsTimeoutMs * t.awsMaxAttempts +
  */
 export function createPlanService(opts: PlanServiceOptions): PlanService {
   const fromEnv = tunablesFromEnv(opts.env);
-  const envWarnings = fromEnv.issues.map((i) => `tunable ${i.key} from ${i.source} ignored: ${i.message}`);
+  const envWarnings = fromEnv.issues.map((i) => warn.tunableIgnored(i.source, i.key, i.message));
   const envSource: TunablesView['source'] = fromEnv.applied.length > 0 ? 'env' : 'default';
   const clock = opts.clock ?? (() => new Date());
   const random = opts.random ?? Math.random;
@@ -59,30 +60,31 @@ export function createPlanService(opts: PlanServiceOptions): PlanService {
       const layered = overlayTunables(fromEnv.tunables, loaded.values, source.name);
       return {
         tunables: layered.tunables,
-        source: 'ssm',
+        source: source.name,
         warnings: [
           ...base.warnings,
-          ...loaded.warnings,
-          ...layered.issues.map((i) => `tunable ${i.key} from ${i.source} ignored: ${i.message}`),
+          ...loaded.warnings.map((w) => warn.tunablesSource(source.name, w)),
+          ...layered.issues.map((i) => warn.tunableIgnored(i.source, i.key, i.message)),
         ],
         degraded: false,
       };
     } catch (error) {
       return {
         ...base,
-        warnings: [...base.warnings, `${source.name} tunables unavailable (${describeError(error)}); using ${envSource} values`],
+        warnings: [...base.warnings, warn.tunablesUnavailable(source.name, error, envSource)],
         degraded: true,
       };
     }
   }
 
-  async function observe(t: Tunables): Promise<{ observation?: Observation; warning?: string }> {
+  async function observe(t: Tunables): Promise<{ observed?: Observed; warning?: PlanWarning }> {
     const source = opts.stateSource;
     if (!source) return {};
     try {
-      return { observation: await withDeadline((s) => source.observe(t, s), deadlineFor(t), `${source.name} state`) };
+      const observation = await withDeadline((s) => source.observe(t, s), deadlineFor(t), `${source.name} state`);
+      return { observed: { source: source.name, observation } };
     } catch (error) {
-      return { warning: `${source.name} state unavailable (${describeError(error)}); planning from the request and defaults` };
+      return { warning: warn.stateUnavailable(source.name, error) };
     }
   }
 
@@ -90,10 +92,11 @@ export function createPlanService(opts: PlanServiceOptions): PlanService {
   async function prepare(state: PlannerState): Promise<{ state: PlannerState; inputs: PlanInputs }> {
     const view = await tunables();
     const seed = state.seed ?? freshSeed(random);
-    const observed = await observe(view.tunables);
-    const merged = mergeObservation(state, observed.observation);
-    const warnings = [...view.warnings, ...(observed.observation?.warnings ?? []), ...merged.warnings];
-    if (observed.warning) warnings.push(observed.warning);
+    const seen = await observe(view.tunables);
+    const merged = mergeObservation(state, seen.observed);
+    const remarks = seen.observed?.observation.warnings.map((w) => warn.observation(seen.observed!.source, w)) ?? [];
+    const warnings = [...view.warnings, ...remarks, ...merged.warnings];
+    if (seen.warning) warnings.push(seen.warning);
     return {
       state: merged.state,
       inputs: {
@@ -102,7 +105,7 @@ export function createPlanService(opts: PlanServiceOptions): PlanService {
         now: clock(),
         sources: { ...merged.sources, tunables: view.source },
         warnings,
-        degraded: view.degraded || observed.warning !== undefined,
+        degraded: view.degraded || seen.warning !== undefined,
       },
     };
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AZR_PAIRS, PlanScope, generate } from '../../lib/generator/index.js';
+import { AZR_PAIRS, generate } from '../../lib/generator/index.js';
 import { createRng } from '../../lib/random/rng.js';
 import type { GeneratedTask } from '../../lib/schema/task.js';
 import { MODES } from '../../lib/schema/task.js';
@@ -11,7 +11,7 @@ const PLANS = 8;
 
 function plan(seed: number): GeneratedTask[] {
   const rng = createRng(seed);
-  const opts = { ...AZR_PAIRS, scope: new PlanScope() };
+  const opts = { ...AZR_PAIRS, plan: {} };
   const out: GeneratedTask[] = [];
   for (const mode of MODES) for (let i = 0; i < PER_MODE; i++) out.push(generate(mode, rng.next(), rng.fork(), opts));
   return out;

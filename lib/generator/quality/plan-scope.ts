@@ -86,3 +86,16 @@ export class PlanScope {
     else g.tasks.push(h);
   }
 }
+
+/** Each plan's scope, under the plan's own object: it goes when the plan does. */
+const SCOPES = new WeakMap<object, PlanScope>();
+
+/** The scope of the plan `plan` stands for (GenerateOptions.plan), made on its first task. */
+export function scopeOf(plan: object): PlanScope {
+  let s = SCOPES.get(plan);
+  if (s === undefined) {
+    s = new PlanScope();
+    SCOPES.set(plan, s);
+  }
+  return s;
+}

@@ -1,4 +1,5 @@
 import type { Rng } from '../../random/rng.js';
+import { modeDef } from '../../modes/index.js';
 import type { Features, Mode } from '../../schema/task.js';
 import type { InputTy, Value } from '../ast/types.js';
 import type { Built } from '../compose.js';
@@ -15,8 +16,6 @@ import { inputSize, randomArgs } from '../inputs.js';
 import type { GenerateOptions } from '../options.js';
 import { AZR_PAIRS } from '../options.js';
 import { entropyOf } from '../quality/sample.js';
-import { screen } from '../quality/screen.js';
-import { inductionShortcut } from '../quality/shortcut.js';
 import { pyArgs, pyRepr } from '../render/literal.js';
 
 /** A program evaluated on its first input: enough to measure it while a search is still growing it. */
@@ -44,20 +43,6 @@ export interface Candidate {
   outputLiterals: string[];
   features: Features;
   difficulty: number;
-}
-
-const round3 = (x: number): number => Math.round(x * 1000) / 1000;
-
-/** The largest share of an induction task's pairs that one output covers (what a constant answer would pass). */
-function largestShare(literals: readonly string[]): number {
-  const counts = new Map<string, number>();
-  let most = 0;
-  for (const l of literals) {
-    const c = (counts.get(l) ?? 0) + 1;
-    counts.set(l, c);
-    most = Math.max(most, c);
-  }
-  return most / literals.length;
 }
 
 /** The raw score of a run of a program with `params` parameters on `drawn` (arguments beyond them dropped). */
@@ -90,21 +75,36 @@ export function probe(
   }
 }
 
-/** Extra induction inputs that may all give the first output before the program counts as constant. */
+/** Extra inputs of a several-pair mode that may all give the first output before the program counts as constant. */
 const CONTRAST_TRIES = 3;
 
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+/** The largest share of a task's pairs that one output covers (what a constant answer would pass). */
+function largestShare(literals: readonly string[]): number {
+  const counts = new Map<string, number>();
+  let most = 0;
+  for (const l of literals) {
+    const c = (counts.get(l) ?? 0) + 1;
+    counts.set(l, c);
+    most = Math.max(most, c);
+  }
+  return most / literals.length;
+}
+
 /**
- * Completes a probe into a candidate: induction draws further distinct inputs. Dynamic features
- * (trips, steps, input size) are means over the task's calls, so an induction task is measured like
+ * Completes a probe into a candidate: a mode with several pairs (induction) draws further distinct inputs.
+ * Dynamic features (trips, steps, input size) are means over the task's calls, so such a task is measured like
  * one of its examples. Null when the evaluator rejects an extra input, distinct inputs run out, the
- * output does not depend on the input (for induction: the first CONTRAST_TRIES extra inputs all give
- * the first output, so a constant program is dropped before all its inputs are run), or the task has
- * a shortcut answer (quality/screen.ts, quality/shortcut.ts).
+ * mode's quality screen drops the probe (a shortcut answer, a broad preimage, an output that ignores the
+ * input: lib/generator/quality), the first CONTRAST_TRIES extra inputs all give the first output (a
+ * constant program, dropped before all its inputs are run), or the completed pairs have a shortcut answer.
  */
 export function complete(mode: Mode, p: Probe, rng: Rng, opts: GenerateOptions = AZR_PAIRS): Candidate | null {
-  const want = mode === 'induction' ? opts.visiblePairs + opts.hiddenPairs : 1;
-  const spread = mode === 'induction' ? null : screen(mode, p, rng, opts.scope);
-  if (mode !== 'induction' && spread === null) return null;
+  const def = modeDef(mode);
+  const want = def.pairs(opts);
+  const spread = def.quality.screen === undefined ? undefined : def.quality.screen(p, rng, opts);
+  if (spread === null) return null;
   const n = p.built.program.params.length;
   const args: Value[][] = [p.args];
   const inputs: string[] = [pyArgs(p.args)];
@@ -132,11 +132,11 @@ export function complete(mode: Mode, p: Probe, rng: Rng, opts: GenerateOptions =
     args.push(a);
     inputs.push(wire);
     elems += inputSize(a);
-    // Induction needs outputs that vary (validate.ts says why); checking here lets the search go on.
+    // Several pairs need outputs that vary (lib/modes/induction.ts says why); checking here lets the search go on.
     if (!varied && args.length > CONTRAST_TRIES) return null;
   }
   if (args.length < want) return null;
-  if (mode === 'induction' && inductionShortcut(args, outputs, opts.visiblePairs)) return null;
+  if (def.quality.shortcut?.(args, outputs, opts) === true) return null;
   const literals = outputs.map((o) => pyRepr(o));
   const features: Features = {
     ops: p.stat.ops,
@@ -146,8 +146,9 @@ export function complete(mode: Mode, p: Probe, rng: Rng, opts: GenerateOptions =
     branches: p.stat.branches,
     steps: Math.round(steps / want),
     families: familyNames(p.built.families),
-    preimage_share: round3(spread === null ? largestShare(literals) : spread.preimageShare),
-    output_entropy: round3(spread === null ? entropyOf(literals) : spread.entropy),
+    // A single-pair mode measures these over its screen's sample, a several-pair mode over its own pairs.
+    preimage_share: round3(spread === undefined ? largestShare(literals) : spread.preimageShare),
+    output_entropy: round3(spread === undefined ? entropyOf(literals) : spread.entropy),
   };
   return { built: p.built, args, inputs, outputs, outputLiterals: literals, features, difficulty: difficultyOf(rawScore(features)) };
 }

@@ -12,7 +12,7 @@ import { begin, finish, remember, resume } from '../eval/evaluate.js';
 import { Rejected } from '../eval/rejected.js';
 import { inputSize, randomArgs } from '../inputs.js';
 import type { GenerateOptions } from '../options.js';
-import { promising } from '../quality/screen.js';
+import { modeDef } from '../../modes/index.js';
 import type { Candidate, Probe } from './candidate.js';
 import { complete, probe, probeOf } from './candidate.js';
 
@@ -62,17 +62,21 @@ class Best {
   err = Infinity;
   /** The error `closer` last computed, taken on by the offer that follows it. */
   private seen = Infinity;
+  /** The mode's judgement of an output alone (lib/generator/quality), when it has one. */
+  private readonly promising: ((output: Value) => boolean) | undefined;
   constructor(
     private readonly target: number,
-    private readonly mode: Mode,
-  ) {}
+    mode: Mode,
+  ) {
+    this.promising = modeDef(mode).quality.promising;
+  }
   /**
    * True when `raw` is closer than the best so far and `output` is promising for the mode; the caller
    * then offers its stage or probe. Skipping an output here, rather than in completion, lets the search
    * keep growing instead of completing a program it would most likely drop.
    */
   closer(raw: number, output: Value): boolean {
-    if (!promising(this.mode, output)) return false;
+    if (this.promising !== undefined && !this.promising(output)) return false;
     this.seen = Math.abs(difficultyOf(raw) - this.target);
     return this.seen < this.err;
   }

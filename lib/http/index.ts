@@ -1,0 +1,3 @@
+/** The Hono app behind every HTTP entry point, and its OpenAPI document. */
+export { createApp, type AppDeps } from './app.js';
+export { openApiDocument } from './openapi.js';
