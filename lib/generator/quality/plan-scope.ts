@@ -38,7 +38,7 @@ function kindOf(p: Program): string {
  * The abduction tasks a plan holds so far. AZR grades an abduction answer by running it, so an input
  * of one task that also reaches another task's output answers both: in AZR's audit 19% of abduction
  * tasks could be answered by an input of another task of the same plan. A new task is kept only when
- * no held input reaches its output (screen.ts runs `inputsFor` as part of its sample, where any hit
+ * no held input reaches its output (the abduction screen, by-mode.ts, runs `inputsFor` in its sample, where any hit
  * drops the task) and its input reaches no held output (`answersHeld`). Tasks of another kind are not
  * compared; within a kind, another signature's tasks are skipped once a program raises on their type,
  * which is what keeps the comparison near one signature's cost.
