@@ -8,13 +8,12 @@
  * shared, busy machine; it also counts the JIT and GC threads, so it errs on the slow side).
  */
 import { pathToFileURL } from 'node:url';
-import { DEFAULT_TUNABLES } from '../lib/config/tunables.js';
+import { DEFAULT_TUNABLES } from '../lib/config/index.js';
 import { generate } from '../lib/generator/index.js';
-import { makePlan } from '../lib/planner/plan.js';
-import { PlannerStateSchema } from '../lib/schema/state.js';
+import { makePlan } from '../lib/planner/index.js';
 import { createRng } from '../lib/random/index.js';
 import type { Mode } from '../lib/schema/index.js';
-import { MODES } from '../lib/schema/index.js';
+import { MODES, PlannerStateSchema } from '../lib/schema/index.js';
 
 /** Issue 15's budget: one AZR step (64 propose + 64 solve tasks per mode) planned in-process on one core. */
 const STEP_TASKS = 384;

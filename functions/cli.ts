@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { writeAzrSeeds } from '../lib/export/azr/files.js';
-import { azrSeeds } from '../lib/export/azr/records.js';
+import { azrSeeds, writeAzrSeeds } from '../lib/export/index.js';
 import { fieldIssues } from '../lib/schema/issues.js';
 import type { PlannedTask } from '../lib/schema/plan.js';
 import { PlannerStateSchema } from '../lib/schema/state.js';

@@ -1,5 +1,5 @@
 import type { Plan } from '../schema/plan.js';
-import { AZR_MIN_RECORDS, azrSeeds, jsonLines } from '../export/azr/records.js';
+import { AZR_MIN_RECORDS, azrSeeds, jsonLines } from '../export/index.js';
 
 /** `POST /plan?format=…`: the plan itself, or one of AZR's two seed files (AZR-INTEROP.md) as JSON Lines. */
 export const PLAN_FORMATS = ['json', 'azr_io', 'azr_code_f'] as const;

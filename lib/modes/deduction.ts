@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { PyArgs, PyLiteral, PyProgram } from '../schema/python.js';
 import { DEDUCTION_QUALITY } from '../generator/quality/by-mode.js';
+import { ioRecord } from '../export/azr/records.js';
 import { defineMode } from './mode.js';
 
 /** Deduction: the program and an input are shown; the answer is the output. */
@@ -21,5 +22,6 @@ export const deduction = defineMode({
   check: (body, c) => (body.answer.output === c.outputLiterals[0] ? null : 'answer is not the evaluated output'),
   promptChars: (body) => body.payload.program.length + body.payload.input.length,
   program: (body) => body.payload.program,
+  azrSeed: (body) => ioRecord(body.payload.program, body.payload.input, body.answer.output),
   calls: (body) => [{ input: body.payload.input, output: body.answer.output }],
 });

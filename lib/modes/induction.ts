@@ -67,5 +67,17 @@ export const induction = defineMode({
     return n;
   },
   program: (body) => body.answer.program,
+  azrSeed(body) {
+    const pairs = [...body.payload.examples, ...body.answer.hidden_examples];
+    const shown = body.payload.examples.length;
+    // AZR's own split, not the task's: with other pair counts the solver would see other pairs.
+    if (Math.floor(pairs.length / 2) !== shown) {
+      return {
+        problem: `shows ${shown} of ${pairs.length} induction pairs but AZR shows the first ${Math.floor(pairs.length / 2)}; set inductionHiddenPairs to inductionVisiblePairs (or one more)`,
+      };
+    }
+    const record = { snippet: body.answer.program, inputs: pairs.map((p) => p.input), outputs: pairs.map((p) => p.output), message: body.payload.message, imports: [] };
+    return { file: 'code_f' as const, record };
+  },
   calls: (body) => [...body.payload.examples, ...body.answer.hidden_examples],
 });

@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import type { AzrSeed } from '../export/azr/records.js';
 import type { GenerateOptions } from '../generator/options.js';
 import type { ModeQuality } from '../generator/quality/mode-quality.js';
 import type { Candidate } from '../generator/tasks/candidate.js';
@@ -22,6 +23,8 @@ export interface ModeDef<S extends BodySchema = BodySchema> {
   body(c: Candidate, program: string, opts: GenerateOptions): z.output<S>;
   /** How the mode keeps shortcut answers out (lib/generator/quality). */
   readonly quality: ModeQuality;
+  /** The task as an AZR seed record (lib/export/azr): an io triple or a code_f record. */
+  azrSeed(body: z.output<S>): AzrSeed;
   /** The mode's own check of a body against its candidate: the first failure, or null. */
   check(body: z.output<S>, c: Candidate): string | null;
   /** Characters the solver reads (the prompt), which sets the task's compute weight. */

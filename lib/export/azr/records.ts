@@ -1,3 +1,4 @@
+import { modeDef } from '../../modes/index.js';
 import type { PlannedTask } from '../../schema/plan.js';
 
 /**
@@ -27,6 +28,9 @@ export interface AzrCodeFRecord {
 /** AZR refuses a seed file with fewer lines than one batch (`data_len`, 64). */
 export const AZR_MIN_RECORDS = 64;
 
+/** One task's seed record, in the file it belongs to, or why AZR could not take it as it is. */
+export type AzrSeed = { file: 'io'; record: AzrIoRecord } | { file: 'code_f'; record: AzrCodeFRecord } | { problem: string };
+
 export interface AzrSeeds {
   io: AzrIoRecord[];
   codeF: AzrCodeFRecord[];
@@ -34,32 +38,24 @@ export interface AzrSeeds {
   problems: string[];
 }
 
-/** The io triple of a deduction or abduction task: the program, the call arguments and the result's repr. */
-function ioRecord(snippet: string, input: string, output: string): AzrIoRecord {
-  // The generator's programs import nothing and carry no composite functions of AZR's own.
-  return { snippet, input, output, imports: [], original_snippet: snippet, composite_functions: [] };
+/**
+ * The io triple of a program, call arguments and the result's repr. The generator's programs import
+ * nothing and carry no composite functions of AZR's own, so `original_snippet` is the snippet.
+ */
+export function ioRecord(snippet: string, input: string, output: string): AzrSeed {
+  return { file: 'io', record: { snippet, input, output, imports: [], original_snippet: snippet, composite_functions: [] } };
 }
 
-/** The seed records of a plan's tasks, and what keeps AZR from taking them. */
+/** The seed records of a plan's tasks (each mode says what its task becomes), and what keeps AZR from taking them. */
 export function azrSeeds(tasks: readonly PlannedTask[]): AzrSeeds {
   const io: AzrIoRecord[] = [];
   const codeF: AzrCodeFRecord[] = [];
   const problems: string[] = [];
   for (const t of tasks) {
-    if (t.mode === 'deduction') io.push(ioRecord(t.payload.program, t.payload.input, t.answer.output));
-    else if (t.mode === 'abduction') io.push(ioRecord(t.payload.program, t.answer.input, t.payload.output));
-    else {
-      const pairs = [...t.payload.examples, ...t.answer.hidden_examples];
-      // AZR's own split, not the task's: with another pair count the solver would see other pairs.
-      if (Math.floor(pairs.length / 2) !== t.payload.examples.length) {
-        problems.push(
-          `task ${t.task_id} shows ${t.payload.examples.length} of ${pairs.length} induction pairs but AZR shows the first ${Math.floor(pairs.length / 2)}; ` +
-            'set inductionHiddenPairs to inductionVisiblePairs (or one more)',
-        );
-        continue;
-      }
-      codeF.push({ snippet: t.answer.program, inputs: pairs.map((p) => p.input), outputs: pairs.map((p) => p.output), message: t.payload.message, imports: [] });
-    }
+    const seed = modeDef(t.mode).azrSeed(t);
+    if ('problem' in seed) problems.push(`task ${t.task_id}: ${seed.problem}`);
+    else if (seed.file === 'io') io.push(seed.record);
+    else codeF.push(seed.record);
   }
   for (const [name, n] of [['io', io.length], ['code_f', codeF.length]] as const) {
     if (n < AZR_MIN_RECORDS) problems.push(`${name}: ${n} records, but AZR requires at least ${AZR_MIN_RECORDS} lines in a seed file; plan more tasks (max_tasks, capacity) or join several plans`);
