@@ -33,7 +33,7 @@ async function main(): Promise<void> {
   }
   const state = PlannerStateSchema.safeParse(raw);
   if (!state.success) {
-    fail(`invalid state in ${file}:\n${fieldIssues(state.error).map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
+    fail(`invalid state in ${file}:\n${fieldIssues(state.error).issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
   }
   const service = createPlanService({ env: process.env });
   const plan = await service.plan(seed === undefined ? state.data : { ...state.data, seed });

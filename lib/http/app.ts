@@ -8,7 +8,7 @@ import type { Logger } from '../log/logger.js';
 import { PlannerStateSchema } from '../schema/state.js';
 import type { PlanSummary } from '../service/plan-body.js';
 import type { PlanService } from '../service/plan-service.js';
-import { fieldIssues } from './errors.js';
+import { fieldIssues, MAX_LISTED_ISSUES } from './errors.js';
 import { openApiDocument } from './openapi.js';
 
 export interface AppDeps {
@@ -72,7 +72,10 @@ export function createApp({ service, logger, bodyLimitBytes }: AppDeps): Hono<En
     },
     limitBody(bodyLimitBytes),
     zValidator('json', PlannerStateSchema, (result, c) => {
-      if (!result.success) return c.json({ error: 'invalid_state', issues: fieldIssues(result.error) }, 400);
+      if (!result.success) {
+        const { issues, count } = fieldIssues(result.error, MAX_LISTED_ISSUES);
+        return c.json({ error: 'invalid_state', issues, issue_count: count }, 400);
+      }
     }),
     async (c) => {
       const state = c.req.valid('json');

@@ -7,13 +7,32 @@ export interface FieldIssue {
   message: string;
 }
 
-const pathOf = (path: readonly PropertyKey[]): string => (path.length === 0 ? '(body)' : path.map(String).join('.'));
+/** How many issues a 400 lists: enough to fix a request, few enough that the answer stays small. */
+export const MAX_LISTED_ISSUES = 20;
+/** A path longer than this is cut: a hostile key can be as long as the body. */
+const MAX_PATH_CHARS = 200;
 
-/** Flattens zod issues to one entry per bad field, naming unknown keys individually so typos are easy to spot. */
-export function fieldIssues(error: Issues): FieldIssue[] {
-  return error.issues.flatMap((issue) =>
-    issue.code === 'unrecognized_keys'
-      ? issue.keys.map((key) => ({ path: pathOf([...issue.path, key]), message: 'unknown field' }))
-      : [{ path: pathOf(issue.path), message: issue.message }],
-  );
+const clip = (text: string): string => (text.length <= MAX_PATH_CHARS ? text : `${text.slice(0, MAX_PATH_CHARS - 1)}…`);
+const pathOf = (path: readonly PropertyKey[]): string => (path.length === 0 ? '(body)' : clip(path.map(String).join('.')));
+
+/**
+ * Flattens zod issues to one entry per bad field, naming unknown keys individually so typos are easy to spot;
+ * lists at most `limit` and counts all, so a body of thousands of unknown keys costs a small answer, not one
+ * entry per key.
+ */
+export function fieldIssues(error: Issues, limit = Number.POSITIVE_INFINITY): { issues: FieldIssue[]; count: number } {
+  const issues: FieldIssue[] = [];
+  let count = 0;
+  for (const issue of error.issues) {
+    if (issue.code !== 'unrecognized_keys') {
+      count += 1;
+      if (issues.length < limit) issues.push({ path: pathOf(issue.path), message: issue.message });
+      continue;
+    }
+    count += issue.keys.length;
+    for (const key of issue.keys.slice(0, Math.max(0, limit - issues.length))) {
+      issues.push({ path: pathOf([...issue.path, key]), message: 'unknown field' });
+    }
+  }
+  return { issues, count };
 }

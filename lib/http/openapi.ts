@@ -6,7 +6,8 @@ import { PlannerStateSchema } from '../schema/state.js';
 export const ErrorSchema = z.strictObject({
   error: z.string().describe('machine-readable error code'),
   message: z.string().optional(),
-  issues: z.array(z.strictObject({ path: z.string(), message: z.string() })).optional(),
+  issues: z.array(z.strictObject({ path: z.string(), message: z.string() })).optional().describe('the first 20 issues'),
+  issue_count: z.number().int().optional().describe('how many issues the request has in all'),
 });
 
 function schema(type: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
