@@ -1,21 +1,23 @@
 import type { Tunables } from '../lib/config/tunables.js';
 import { createAwsSources } from '../lib/aws/index.js';
-import { createApp } from '../lib/http/app.js';
+import { createApp, type AppDeps } from '../lib/http/app.js';
 import { startFromEnv } from '../lib/log/from-env.js';
 import type { BodyPlanner } from '../lib/service/plan-body.js';
 import { createPlanService } from '../lib/service/plan-service.js';
 
 /**
  * Wires the app from the environment: the same for the Lambda API and the container server. `plannerFor`
- * replaces the inline body planner (the server's worker threads).
+ * replaces the inline body planner (the server's worker threads); `http` adds what only the server has (its
+ * bearer token).
  */
 export function createContext(
   env: Readonly<Record<string, string | undefined>> = process.env,
   plannerFor?: (tunables: Tunables) => BodyPlanner | undefined,
+  http: Pick<AppDeps, 'authToken'> = {},
 ) {
   const { tunables, logger } = startFromEnv(env);
   const bodyPlanner = plannerFor?.(tunables);
   const service = createPlanService({ env, ...createAwsSources(tunables, env), ...(bodyPlanner ? { bodyPlanner } : {}) });
-  const app = createApp({ service, logger, bodyLimitBytes: tunables.bodyLimitBytes });
+  const app = createApp({ service, logger, bodyLimitBytes: tunables.bodyLimitBytes, ...http });
   return { app, service, logger, tunables };
 }

@@ -12,7 +12,7 @@ const { app, service, logger, tunables } = createContext(process.env, ({ planWor
   if (planWorkers === 0) return undefined;
   pool = createWorkerPool<PlanJob, PlanBody>(workerScript, { size: planWorkers });
   return poolPlanner(pool, generate);
-});
+}, { authToken: process.env.PLANNER_AUTH_TOKEN || undefined });
 const port = Number(process.env.PORT ?? 8080);
 
 // Load tunables before taking traffic, so /readyz reflects SSM and the first plan pays no cold fetch.

@@ -8,6 +8,7 @@ import type { Logger } from '../log/logger.js';
 import { PlannerStateSchema } from '../schema/state.js';
 import type { PlanSummary } from '../service/plan-body.js';
 import type { PlanService } from '../service/plan-service.js';
+import { bearerAuth } from './auth.js';
 import { fieldIssues, MAX_LISTED_ISSUES } from './errors.js';
 import { openApiDocument } from './openapi.js';
 
@@ -15,6 +16,8 @@ export interface AppDeps {
   service: PlanService;
   logger: Logger;
   bodyLimitBytes: number;
+  /** When set, POST /plan requires `Authorization: Bearer <authToken>` (the container's PLANNER_AUTH_TOKEN). */
+  authToken?: string;
 }
 
 type Env = { Variables: { planned?: PlanSummary } };
@@ -37,7 +40,7 @@ function limitBody(maxSize: number): MiddlewareHandler {
 const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json(\s*;.*)?$/i;
 
 /** The one Hono app behind every entry point: Lambda (API Gateway), the container server and the tests. */
-export function createApp({ service, logger, bodyLimitBytes }: AppDeps): Hono<Env> {
+export function createApp({ service, logger, bodyLimitBytes, authToken }: AppDeps): Hono<Env> {
   const app = new Hono<Env>();
   // Rendered on first request: converting the schemas costs start-up time a Lambda cold start would pay.
   let openapi: string | undefined;
@@ -62,6 +65,7 @@ export function createApp({ service, logger, bodyLimitBytes }: AppDeps): Hono<En
   });
   app.get('/openapi.json', (c) => c.body((openapi ??= JSON.stringify(openApiDocument())), 200, { 'content-type': 'application/json' }));
 
+  if (authToken) app.use('/plan', bearerAuth(authToken));
   app.post(
     '/plan',
     async (c, next) => {

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { createApp } from '../../lib/http/app.js';
+import { createLogger } from '../../lib/log/logger.js';
+import { createPlanService } from '../../lib/service/plan-service.js';
+import { PlanSchema } from '../../lib/schema/plan.js';
+
+const TOKEN = 's3cret-token-from-a-kubernetes-secret';
+const STATE = JSON.stringify({ alpha_free: 0.5, beta_free: 0.5, seed: 2, max_tasks: 4 });
+
+const app = (authToken?: string) =>
+  createApp({ service: createPlanService({ env: {} }), logger: createLogger('SILENT'), bodyLimitBytes: 65_536, ...(authToken ? { authToken } : {}) });
+const plan = (a: ReturnType<typeof app>, authorization?: string) =>
+  a.request('/plan', { method: 'POST', headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) }, body: STATE });
+
+describe('bearer token on /plan (PLANNER_AUTH_TOKEN)', () => {
+  const guarded = app(TOKEN);
+
+  it('the right token plans', async () => {
+    const res = await plan(guarded, `Bearer ${TOKEN}`);
+    expect(res.status).toBe(200);
+    expect(PlanSchema.parse(await res.json()).seed).toBe(2);
+  });
+
+  const WRONG: [string, string | undefined][] = [
+    ['no header', undefined],
+    ['an empty bearer', 'Bearer '],
+    ['another token', 'Bearer not-the-token'],
+    ['a prefix of the token', `Bearer ${TOKEN.slice(0, -1)}`],
+    ['the token and more', `Bearer ${TOKEN}x`],
+    ['another scheme', `Basic ${Buffer.from(`user:${TOKEN}`).toString('base64')}`],
+    ['the bare token', TOKEN],
+  ];
+  for (const [name, header] of WRONG) {
+    it(`${name}: 401 JSON with WWW-Authenticate, no plan`, async () => {
+      const res = await plan(guarded, header);
+      expect(res.status).toBe(401);
+      expect(res.headers.get('www-authenticate')).toMatch(/^Bearer realm="azr-planner"/);
+      expect(await res.json()).toMatchObject({ error: 'unauthorized' });
+    });
+  }
+
+  it('checks the token before the body: an unauthenticated caller learns nothing of the schema', async () => {
+    const res = await guarded.request('/plan', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{' });
+    expect(res.status).toBe(401);
+  });
+
+  it('probes and the OpenAPI document stay open', async () => {
+    for (const path of ['/healthz', '/readyz', '/openapi.json']) expect((await guarded.request(path)).status).toBe(200);
+  });
+
+  it('without a token configured, /plan is open', async () => {
+    expect((await plan(app())).status).toBe(200);
+  });
+});
