@@ -9,7 +9,7 @@ import { PlannerStateSchema } from '../schema/state.js';
 import type { PlanSummary } from '../service/plan-body.js';
 import type { PlanService } from '../service/plan-service.js';
 import { bearerAuth } from './auth.js';
-import { fieldIssues, MAX_LISTED_ISSUES } from './errors.js';
+import { fieldIssues, isClientAbort, MAX_LISTED_ISSUES } from './errors.js';
 import { openApiDocument } from './openapi.js';
 
 export interface AppDeps {
@@ -98,6 +98,9 @@ export function createApp({ service, logger, bodyLimitBytes, authToken }: AppDep
       // Hono raises these for unreadable bodies (malformed JSON): the caller's fault, said plainly.
       return c.json({ error: 'invalid_json', message: err.message }, err.status);
     }
+    // An upload cut off or mis-framed by the client: a 400 in the access log, no stack (cheap to cause, so
+    // it must not flood the error log or raise 5xx alarms). The client is usually gone and never reads it.
+    if (isClientAbort(err)) return c.json({ error: 'aborted_upload', message: 'the request body ended early or was malformed' }, 400);
     logger.error('unhandled error', { error: err });
     return c.json({ error: 'internal_error', message: 'the planner failed; see its logs' }, 500);
   });
