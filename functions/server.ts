@@ -8,9 +8,9 @@ import { createContext } from './context.js';
 // The worker script beside this one: plan-worker.js in the image's dist/, plan-worker.ts under `npm start` (tsx).
 const workerScript = new URL(`./plan-worker.${import.meta.url.endsWith('.ts') ? 'ts' : 'js'}`, import.meta.url);
 let pool: WorkerPool<PlanJob, PlanBody> | undefined;
-const { app, service, logger, tunables } = createContext(process.env, ({ planWorkers }) => {
+const { app, service, logger, tunables } = createContext(process.env, ({ planWorkers, planQueueLimit, planTimeoutMs }) => {
   if (planWorkers === 0) return undefined;
-  pool = createWorkerPool<PlanJob, PlanBody>(workerScript, { size: planWorkers });
+  pool = createWorkerPool<PlanJob, PlanBody>(workerScript, { size: planWorkers, maxQueue: planQueueLimit, jobTimeoutMs: planTimeoutMs });
   return poolPlanner(pool, generate);
 }, { authToken: process.env.PLANNER_AUTH_TOKEN || undefined });
 const port = Number(process.env.PORT ?? 8080);

@@ -63,6 +63,9 @@ export const TUNABLES = {
   // HTTP
   bodyLimitBytes: int(65536, 256, 10485760, 'Largest accepted POST /plan body', false),
   planWorkers: int(2, 0, 64, 'Worker threads the container server generates run plans on (0: on the event loop); Lambda plans inline', false),
+  planQueueLimit: int(256, 1, 100000, 'Plan requests held at once (planning or waiting for a worker); more get 503 with Retry-After', false),
+  planTimeoutMs: int(10000, 100, 120000, 'Deadline of one plan request (sources, queue, generation); past it the answer is 503 with Retry-After', false),
+  shutdownGraceSeconds: int(20, 0, 3600, 'On SIGTERM, how long the container server lets in-flight requests finish (below the chart\'s terminationGracePeriodSeconds, 30)', false),
   logLevel: oneOf('INFO', ['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT'], 'Log level: DEBUG logs every state and plan'),
   // AWS sources (off by default: with none configured the planner plans from the request and defaults)
   useCloudwatch: bool(false, 'Read pool and solve-rate metrics from CloudWatch', false),

@@ -8,7 +8,9 @@ import type { Logger } from '../log/logger.js';
 import { PlannerStateSchema } from '../schema/state.js';
 import type { PlanSummary } from '../service/plan-body.js';
 import type { PlanService } from '../service/plan-service.js';
+import { PoolBusyError } from '../pool/worker-pool.js';
 import { bearerAuth } from './auth.js';
+import type { PlanAdmission } from './backpressure.js';
 import { fieldIssues, isClientAbort, MAX_LISTED_ISSUES } from './errors.js';
 import { openApiDocument } from './openapi.js';
 
@@ -18,6 +20,8 @@ export interface AppDeps {
   bodyLimitBytes: number;
   /** When set, POST /plan requires `Authorization: Bearer <authToken>` (the container's PLANNER_AUTH_TOKEN). */
   authToken?: string;
+  /** The bounded plan queue and request deadline (lib/http/backpressure.ts). */
+  admission?: PlanAdmission;
 }
 
 type Env = { Variables: { planned?: PlanSummary } };
@@ -40,7 +44,7 @@ function limitBody(maxSize: number): MiddlewareHandler {
 const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json(\s*;.*)?$/i;
 
 /** The one Hono app behind every entry point: Lambda (API Gateway), the container server and the tests. */
-export function createApp({ service, logger, bodyLimitBytes, authToken }: AppDeps): Hono<Env> {
+export function createApp({ service, logger, bodyLimitBytes, authToken, admission }: AppDeps): Hono<Env> {
   const app = new Hono<Env>();
   // Rendered on first request: converting the schemas costs start-up time a Lambda cold start would pay.
   let openapi: string | undefined;
@@ -66,6 +70,7 @@ export function createApp({ service, logger, bodyLimitBytes, authToken }: AppDep
   app.get('/openapi.json', (c) => c.body((openapi ??= JSON.stringify(openApiDocument())), 200, { 'content-type': 'application/json' }));
 
   if (authToken) app.use('/plan', bearerAuth(authToken));
+  if (admission) app.post('/plan', admission.middleware);
   app.post(
     '/plan',
     async (c, next) => {
@@ -100,6 +105,7 @@ export function createApp({ service, logger, bodyLimitBytes, authToken }: AppDep
     }
     // An upload cut off or mis-framed by the client: a 400 in the access log, no stack (cheap to cause, so
     // it must not flood the error log or raise 5xx alarms). The client is usually gone and never reads it.
+    if (admission && err instanceof PoolBusyError) return admission.refuse(c, err.message);
     if (isClientAbort(err)) return c.json({ error: 'aborted_upload', message: 'the request body ended early or was malformed' }, 400);
     logger.error('unhandled error', { error: err });
     return c.json({ error: 'internal_error', message: 'the planner failed; see its logs' }, 500);
