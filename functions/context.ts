@@ -9,12 +9,12 @@ import { createPlanService } from '../lib/service/plan-service.js';
 /**
  * Wires the app from the environment: the same for the Lambda API and the container server. `plannerFor`
  * replaces the inline body planner (the server's worker threads); `http` adds what only the server has (its
- * bearer token).
+ * bearer token, its shutdown state).
  */
 export function createContext(
   env: Readonly<Record<string, string | undefined>> = process.env,
   plannerFor?: (tunables: Tunables) => BodyPlanner | undefined,
-  http: Pick<AppDeps, 'authToken'> = {},
+  http: Pick<AppDeps, 'authToken' | 'draining'> = {},
 ) {
   const { tunables, logger } = startFromEnv(env);
   const bodyPlanner = plannerFor?.(tunables);

@@ -14,7 +14,7 @@ const { app, service, logger, tunables } = createContext(process.env, ({ planWor
   if (planWorkers === 0) return undefined;
   pool = createWorkerPool<PlanJob, PlanBody>(workerScript, { size: planWorkers, maxQueue: planQueueLimit, jobTimeoutMs: planTimeoutMs });
   return poolPlanner(pool, generate);
-}, { authToken: process.env.PLANNER_AUTH_TOKEN || undefined });
+}, { authToken: process.env.PLANNER_AUTH_TOKEN || undefined, draining: () => drainer.draining() });
 const port = Number(process.env.PORT ?? 8080);
 
 // Load tunables before taking traffic, so /readyz reflects SSM and the first plan pays no cold fetch.

@@ -22,6 +22,8 @@ export interface AppDeps {
   authToken?: string;
   /** The bounded plan queue and request deadline (lib/http/backpressure.ts). */
   admission?: PlanAdmission;
+  /** True once the server is shutting down: /readyz answers 503 so the endpoint leaves the Service. */
+  draining?: () => boolean;
 }
 
 type Env = { Variables: { planned?: PlanSummary } };
@@ -44,7 +46,7 @@ function limitBody(maxSize: number): MiddlewareHandler {
 const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json(\s*;.*)?$/i;
 
 /** The one Hono app behind every entry point: Lambda (API Gateway), the container server and the tests. */
-export function createApp({ service, logger, bodyLimitBytes, authToken, admission }: AppDeps): Hono<Env> {
+export function createApp({ service, logger, bodyLimitBytes, authToken, admission, draining }: AppDeps): Hono<Env> {
   const app = new Hono<Env>();
   // Rendered on first request: converting the schemas costs start-up time a Lambda cold start would pay.
   let openapi: string | undefined;
@@ -63,9 +65,12 @@ export function createApp({ service, logger, bodyLimitBytes, authToken, admissio
   });
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
-  app.get('/readyz', async (c) => {
-    const view = await service.tunables();
-    return c.json({ status: 'ready', tunables: view.source, degraded: view.degraded });
+  // From cached state only: a probe must answer within its timeout even while SSM hangs. Not ready only when
+  // the service cannot plan: while draining at shutdown (the first load is awaited before listening).
+  app.get('/readyz', (c) => {
+    if (draining?.()) return c.json({ status: 'draining' }, 503);
+    const view = service.lastTunables();
+    return c.json({ status: 'ready', tunables: view?.source ?? 'loading', degraded: view?.degraded ?? false });
   });
   app.get('/openapi.json', (c) => c.body((openapi ??= JSON.stringify(openApiDocument())), 200, { 'content-type': 'application/json' }));
 

@@ -32,6 +32,11 @@ export interface PlanService {
   /** The same plan as an HTTP body (JSON text and a log summary), made by the bodyPlanner when there is one. */
   body(state: PlannerState): Promise<PlanBody>;
   tunables(): Promise<TunablesView>;
+  /**
+   * The tunables as last loaded, at once (undefined before the first load), and a refresh started in the
+   * background: what a readiness probe may report without waiting on SSM.
+   */
+  lastTunables(): TunablesView | undefined;
 }
 
 /** Slack over the SDK's own timeout × attempts, so the SDK's error (more telling) normally wins the race. */
@@ -50,14 +55,20 @@ export function createPlanService(opts: PlanServiceOptions): PlanService {
   const random = opts.random ?? Math.random;
   const generate = opts.generate ?? defaultGenerate;
 
-  async function tunables(): Promise<TunablesView> {
+  /** The last view read from the source without error: kept, with a warning, while the source is down. */
+  let lastGood: { view: TunablesView; at: Date } | undefined;
+  let latest: TunablesView | undefined;
+  /** One load at a time: in a brown-out, concurrent plans share one wait on the source instead of one each. */
+  let loading: Promise<TunablesView> | undefined;
+
+  async function load(): Promise<TunablesView> {
     const base = { tunables: fromEnv.tunables, source: envSource, warnings: [...envWarnings], degraded: false };
     const source = opts.tunablesSource;
     if (!source) return base;
     try {
       const loaded = await withDeadline((s) => source.load(s), deadlineFor(fromEnv.tunables), `${source.name} tunables`);
       const layered = overlayTunables(fromEnv.tunables, loaded.values, source.name);
-      return {
+      const view: TunablesView = {
         tunables: layered.tunables,
         source: 'ssm',
         warnings: [
@@ -65,15 +76,27 @@ export function createPlanService(opts: PlanServiceOptions): PlanService {
           ...loaded.warnings,
           ...layered.issues.map((i) => `tunable ${i.key} from ${i.source} ignored: ${i.message}`),
         ],
-        degraded: false,
+        degraded: loaded.degraded === true,
       };
+      if (!view.degraded) lastGood = { view, at: clock() };
+      return view;
     } catch (error) {
-      return {
-        ...base,
-        warnings: [...base.warnings, `${source.name} tunables unavailable (${describeError(error)}); using ${envSource} values`],
-        degraded: true,
-      };
+      const reason = `${source.name} tunables unavailable (${describeError(error)})`;
+      if (lastGood) {
+        const { view, at } = lastGood;
+        return { ...view, warnings: [...view.warnings, `${reason}; using the values last read at ${at.toISOString()}`], degraded: true };
+      }
+      return { ...base, warnings: [...base.warnings, `${reason}; using ${envSource} values`], degraded: true };
     }
+  }
+
+  function tunables(): Promise<TunablesView> {
+    loading ??= load().then((view) => {
+      latest = view;
+      loading = undefined;
+      return view;
+    });
+    return loading;
   }
 
   async function observe(t: Tunables): Promise<{ observation?: Observation; warning?: string }> {
@@ -109,6 +132,10 @@ export function createPlanService(opts: PlanServiceOptions): PlanService {
 
   return {
     tunables,
+    lastTunables() {
+      void tunables();
+      return latest;
+    },
     async plan(state) {
       const p = await prepare(state);
       return makePlan(p.state, { ...p.inputs, generate });
