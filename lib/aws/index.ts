@@ -29,21 +29,23 @@ export function createAwsSources(
   const sources: { stateSource?: StateSource; tunablesSource?: TunablesSource } = {};
   if (tunables.useCloudwatch) {
     const source = lazy('cloudwatch', async () => {
-      const [{ CloudWatchClient }, { createCloudWatchStateSource }] = await Promise.all([
+      const [{ CloudWatchClient }, { createCloudWatchStateSource }, { guardClient }] = await Promise.all([
         import('@aws-sdk/client-cloudwatch'),
         import('./cloudwatch/state-source.js'),
+        import('./guards.js'),
       ]);
-      return createCloudWatchStateSource(new CloudWatchClient(config));
+      return createCloudWatchStateSource(guardClient(new CloudWatchClient(config), 'CloudWatch'));
     });
     sources.stateSource = { name: 'cloudwatch', observe: async (t, signal) => (await source()).observe(t, signal) };
   }
   if (tunables.useSsm) {
     const source = lazy('ssm', async () => {
-      const [{ SSMClient }, { createSsmTunablesSource }] = await Promise.all([
+      const [{ SSMClient }, { createSsmTunablesSource }, { guardClient }] = await Promise.all([
         import('@aws-sdk/client-ssm'),
         import('./ssm/tunables-source.js'),
+        import('./guards.js'),
       ]);
-      return createSsmTunablesSource(new SSMClient(config), { prefix: tunables.ssmPrefix, cacheSeconds: tunables.ssmCacheSeconds });
+      return createSsmTunablesSource(guardClient(new SSMClient(config), 'SSM'), { prefix: tunables.ssmPrefix, cacheSeconds: tunables.ssmCacheSeconds });
     });
     sources.tunablesSource = { name: 'ssm', load: async (signal) => (await source()).load(signal) };
   }

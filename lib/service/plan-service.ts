@@ -76,9 +76,9 @@ export function createPlanService(opts: PlanServiceOptions): PlanService {
           ...loaded.warnings,
           ...layered.issues.map((i) => `tunable ${i.key} from ${i.source} ignored: ${i.message}`),
         ],
-        degraded: loaded.degraded === true,
+        degraded: false,
       };
-      if (!view.degraded) lastGood = { view, at: clock() };
+      lastGood = { view, at: clock() };
       return view;
     } catch (error) {
       const reason = `${source.name} tunables unavailable (${describeError(error)})`;

@@ -34,6 +34,5 @@ export interface StateSource {
 /** Where tunables come from besides defaults and the environment (SSM in production). Values are raw strings. */
 export interface TunablesSource {
   readonly name: string;
-  /** `degraded`: the answer was in part malformed (values of the wrong type), not merely containing bad values. */
-  load(signal: AbortSignal): Promise<{ values: [TunableKey, string][]; warnings: string[]; degraded?: boolean }>;
+  load(signal: AbortSignal): Promise<{ values: [TunableKey, string][]; warnings: string[] }>;
 }

@@ -36,7 +36,7 @@ describe('readiness and SSM brown-outs', () => {
     ssm.on(GetParametersByPathCommand).callsFake(hang);
     // A plan now waits out SSM's deadline (2.25 s); the probe must not.
     let planDone = false;
-    const planned = app.request('/plan', postJson(STATE)).then((res) => ((planDone = true), res));
+    const planned = Promise.resolve(app.request('/plan', postJson(STATE))).then((res) => ((planDone = true), res));
     const probe = await app.request('/readyz');
     expect(planDone).toBe(false);
     expect(probe.status).toBe(200);
