@@ -34,6 +34,12 @@ function oneOf<const V extends readonly [string, ...string[]]>(def: V[number], v
   return { schema: z.enum(values), default: def, kind: 'string', description, ssm: true };
 }
 
+/**
+ * The most tasks a plan may hold: what every entry point can return. Lambda answers at most 6 MB; the largest
+ * tasks (induction) take ~970 bytes each in its response, so 2,048 of them (~2 MB) leave room for tasks to grow.
+ */
+export const MAX_PLAN_TASKS = 2048;
+
 export const TUNABLES = {
   // Capacity
   alphaTasksPerUnit: num(2, 0, 1000, 'Tasks one free alpha unit (GPU node) can take in a step'),
@@ -42,8 +48,8 @@ export const TUNABLES = {
   betaTotalUnits: num(32, 0, 100000, 'Beta pool size in units, when neither the request nor CloudWatch gives it'),
   headroomFraction: num(0.1, 0, 0.9, 'Fraction of each pool\'s capacity kept free for other work'),
   fallbackCapacity: int(1, 0, 1000, 'Tasks assumed to fit in a pool whose free resources are unknown'),
-  minTasks: int(1, 0, 10000, 'Smallest useful step: below this many tasks of capacity the plan waits'),
-  maxTasks: int(64, 1, 10000, 'Largest step, whatever the capacity; a request\'s max_tasks may lower it'),
+  minTasks: int(1, 0, MAX_PLAN_TASKS, 'Smallest useful step: below this many tasks of capacity the plan waits'),
+  maxTasks: int(64, 1, MAX_PLAN_TASKS, 'Largest step, whatever the capacity; a request\'s max_tasks may lower it'),
   // Curriculum
   targetSuccess: num(0.5, 0.05, 0.95, 'Default target solve rate p* (maximum learnability at 0.5)'),
   adaptiveTarget: bool(true, 'Choose p* per mode by a learning-progress bandit when the state carries progress history'),
