@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../lib/http/app.js';
 import { createLogger } from '../../lib/log/logger.js';
 import { createPlanService } from '../../lib/service/plan-service.js';
 import { PlanSchema } from '../../lib/schema/plan.js';
+import { buildServer, startLiveServer, type LiveServer } from './support/server.js';
 
 const TOKEN = 's3cret-token-from-a-kubernetes-secret';
 const STATE = JSON.stringify({ alpha_free: 0.5, beta_free: 0.5, seed: 2, max_tasks: 4 });
@@ -50,5 +51,27 @@ describe('bearer token on /plan (PLANNER_AUTH_TOKEN)', () => {
 
   it('without a token configured, /plan is open', async () => {
     expect((await plan(app())).status).toBe(200);
+  });
+});
+
+describe('PLANNER_AUTH_TOKEN in the real server process', () => {
+  let built: Awaited<ReturnType<typeof buildServer>>;
+  let server: LiveServer;
+  beforeAll(async () => {
+    built = await buildServer();
+    server = await startLiveServer(built.script, { PLAN_WORKERS: '1', PLANNER_AUTH_TOKEN: TOKEN });
+  }, 60_000);
+  afterAll(async () => {
+    await server?.stop();
+    built?.remove();
+  });
+
+  it('guards /plan and leaves the probes open', async () => {
+    const post = (authorization?: string) =>
+      fetch(`${server.url}/plan`, { method: 'POST', headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) }, body: STATE });
+    expect((await post()).status).toBe(401);
+    expect((await post('Bearer wrong')).status).toBe(401);
+    expect((await post(`Bearer ${TOKEN}`)).status).toBe(200);
+    expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
   });
 });
