@@ -108,9 +108,10 @@ export function createApp({ service, logger, bodyLimitBytes, authToken, admissio
       // Hono raises these for unreadable bodies (malformed JSON): the caller's fault, said plainly.
       return c.json({ error: 'invalid_json', message: err.message }, err.status);
     }
+    // The worker pool's queue was full or the job's deadline passed: shed like a full plan queue.
+    if (admission && err instanceof PoolBusyError) return admission.refuse(c, err.message);
     // An upload cut off or mis-framed by the client: a 400 in the access log, no stack (cheap to cause, so
     // it must not flood the error log or raise 5xx alarms). The client is usually gone and never reads it.
-    if (admission && err instanceof PoolBusyError) return admission.refuse(c, err.message);
     if (isClientAbort(err)) return c.json({ error: 'aborted_upload', message: 'the request body ended early or was malformed' }, 400);
     logger.error('unhandled error', { error: err });
     return c.json({ error: 'internal_error', message: 'the planner failed; see its logs' }, 500);
