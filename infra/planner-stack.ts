@@ -2,10 +2,12 @@ import { CfnOutput, Stack, Tags } from 'aws-cdk-lib';
 import type { StackProps } from 'aws-cdk-lib';
 import { EventBus } from 'aws-cdk-lib/aws-events';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { functionEnvironment, resolveTunables } from './config/deployed-tunables.js';
 import { deadLetterQueue } from './constructs/dead-letter-queue.js';
+import { AlarmTopic } from './constructs/alarm-topic.js';
 import { PlanSchedule } from './constructs/plan-schedule.js';
 import { PlannerAlarms } from './constructs/planner-alarms.js';
 import { PlannerApi } from './constructs/planner-api.js';
@@ -27,12 +29,14 @@ export interface PlannerStackProps extends StackProps {
 export class PlannerStack extends Stack {
   readonly api: PlannerApi;
   readonly apiFunction: PlannerFunction;
+  readonly publicFunction: PlannerFunction;
   readonly scheduledFunction: PlannerFunction;
+  readonly alarmTopic: ITopic;
   readonly eventBus: IEventBus;
   readonly deadLetterQueue: Queue;
 
   constructor(scope: Construct, id: string, props: PlannerStackProps) {
-    super(scope, id, props);
+    super(scope, id, { terminationProtection: props.stage.terminationProtection, ...props });
     const { stage } = props;
     Tags.of(this).add('service', 'azr-planner');
     Tags.of(this).add('stage', stage.stageName);
@@ -53,6 +57,13 @@ export class PlannerStack extends Stack {
       entry: 'functions/api.ts',
       description: 'AZR planner HTTP API (POST /plan)',
     });
+    // The same bundle as the API (one asset), as a function of its own with its own reserved concurrency.
+    this.publicFunction = new PlannerFunction(this, 'Public', {
+      ...common,
+      ...stage.public,
+      entry: 'functions/api.ts',
+      description: 'AZR planner open routes (GET /healthz, /readyz, /openapi.json)',
+    });
     this.scheduledFunction = new PlannerFunction(this, 'Scheduled', {
       ...common,
       ...stage.scheduled,
@@ -71,11 +82,14 @@ export class PlannerStack extends Stack {
       allowReadTunables(fn, fn.role, tunables.ssmPrefix);
       allowReadMetrics(fn, fn.role);
     }
+    // /readyz reports whether the tunables load; nothing public reads metrics.
+    allowReadTunables(this.publicFunction, this.publicFunction.role, tunables.ssmPrefix);
     allowPutPlanMetrics(this.scheduledFunction, this.scheduledFunction.role, tunables.planMetricsNamespace);
     allowPublishPlans(this.scheduledFunction, this.scheduledFunction.role, this.eventBus);
 
     this.api = new PlannerApi(this, 'PlannerApi', {
       handler: this.apiFunction.function,
+      publicHandler: this.publicFunction.function,
       throttle: stage.throttle,
       logRetention: stage.logRetention,
       removalPolicy: stage.removalPolicy,
@@ -87,12 +101,17 @@ export class PlannerStack extends Stack {
       maxEventAge: stage.scheduleMaxEventAge,
       deadLetterQueue: this.deadLetterQueue,
     });
+    this.alarmTopic = new AlarmTopic(this, 'AlarmTopic', {
+      removalPolicy: stage.removalPolicy,
+      ...(stage.alarmTopicArn !== undefined && { existingTopicArn: stage.alarmTopicArn }),
+    }).topic;
     new PlannerAlarms(this, 'Alarms', {
-      functions: { Api: this.apiFunction.function, Scheduled: this.scheduledFunction.function },
+      functions: { Api: this.apiFunction.function, Public: this.publicFunction.function, Scheduled: this.scheduledFunction.function },
       api: this.api.httpApi,
       p99LatencyThreshold: stage.p99LatencyThreshold,
       deadLetterQueue: this.deadLetterQueue,
-      ...(stage.alarmTopicArn !== undefined && { topicArn: stage.alarmTopicArn }),
+      schedule: { target: this.scheduledFunction.function, rate: stage.scheduleRate },
+      topic: this.alarmTopic,
     });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.url, description: 'Base URL of the planner API' });
@@ -100,6 +119,7 @@ export class PlannerStack extends Stack {
       value: this.api.planRoute.routeArn,
       description: 'execute-api:Invoke resource to grant callers of POST /plan',
     });
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topicArn, description: 'Subscribe here to be told of alarms' });
     new CfnOutput(this, 'SsmPrefix', { value: tunables.ssmPrefix, description: 'Where the tunables live' });
     new CfnOutput(this, 'EventBusName', { value: this.eventBus.eventBusName, description: 'Bus plans are published to' });
   }

@@ -1,10 +1,17 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { DEFAULT_TUNABLES } from '../lib/config/tunables.js';
 import type { Tunables } from '../lib/config/tunables.js';
 
 export interface FunctionSizing {
   readonly memoryMiB: number;
   readonly timeout: Duration;
+  /**
+   * Concurrent executions set aside for (and capping) the function: a flood on one function can neither starve
+   * the others nor run up unbounded concurrency. The account must keep 100 unreserved, so a new account with a
+   * concurrency quota of 10 cannot deploy this until the quota is raised.
+   */
+  readonly reservedConcurrency: number;
 }
 
 /** Everything that may differ between deployments: dev and prod are two values of this, nothing else. */
@@ -19,7 +26,10 @@ export interface PlannerStageProps {
   readonly tunables: Partial<Tunables>;
   /** Create the plan bus (true), or publish to an existing bus of that name owned elsewhere (false). */
   readonly createEventBus: boolean;
+  /** The IAM-protected `POST /plan`. */
   readonly api: FunctionSizing;
+  /** The unauthenticated `GET` probes and schema, on a function of their own so they cannot exhaust the API's. */
+  readonly public: FunctionSizing;
   readonly scheduled: FunctionSizing;
   readonly throttle: { readonly rateLimit: number; readonly burstLimit: number };
   readonly scheduleRate: Duration;
@@ -28,9 +38,14 @@ export interface PlannerStageProps {
   readonly scheduleMaxEventAge: Duration;
   readonly logRetention: RetentionDays;
   readonly p99LatencyThreshold: Duration;
-  /** SNS topic every alarm notifies; none leaves alarms visible in the console only. */
+  /**
+   * An existing SNS topic every alarm notifies instead of the stage's own (context `<stage>:alarmTopicArn`
+   * overrides this too).
+   */
   readonly alarmTopicArn?: string;
   readonly removalPolicy: RemovalPolicy;
+  /** CloudFormation refuses to delete the stack while this is on. */
+  readonly terminationProtection: boolean;
 }
 
 export const STAGES = {
@@ -38,8 +53,9 @@ export const STAGES = {
     stageName: 'dev',
     tunables: { ssmPrefix: '/osiris/azr-planner/dev/', eventBusName: 'azr-planner-dev', logLevel: 'DEBUG' },
     createEventBus: true,
-    api: { memoryMiB: 512, timeout: Duration.seconds(10) },
-    scheduled: { memoryMiB: 512, timeout: Duration.seconds(60) },
+    api: { memoryMiB: 512, timeout: Duration.seconds(10), reservedConcurrency: 5 },
+    public: { memoryMiB: 256, timeout: Duration.seconds(5), reservedConcurrency: 2 },
+    scheduled: { memoryMiB: 512, timeout: Duration.seconds(60), reservedConcurrency: 1 },
     throttle: { rateLimit: 20, burstLimit: 40 },
     scheduleRate: Duration.minutes(15),
     scheduleRetryAttempts: 2,
@@ -47,14 +63,20 @@ export const STAGES = {
     logRetention: RetentionDays.ONE_WEEK,
     p99LatencyThreshold: Duration.seconds(2),
     removalPolicy: RemovalPolicy.DESTROY,
+    terminationProtection: false,
   },
   prod: {
     stageName: 'prod',
-    tunables: {},
+    // A prefix of its own, beside dev's: GetParametersByPath is recursive, so a parent prefix would read (and be
+    // granted) every other stage's parameters too.
+    tunables: { ssmPrefix: '/osiris/azr-planner/prod/' },
     createEventBus: true,
     // More memory buys proportionally more CPU, which is what cold starts and task generation need.
-    api: { memoryMiB: 1024, timeout: Duration.seconds(10) },
-    scheduled: { memoryMiB: 1024, timeout: Duration.seconds(60) },
+    // The API's reservation covers the stage throttle (200 req/s) at ~100 ms a plan with room for cold starts.
+    api: { memoryMiB: 1024, timeout: Duration.seconds(10), reservedConcurrency: 50 },
+    public: { memoryMiB: 256, timeout: Duration.seconds(5), reservedConcurrency: 5 },
+    // One run at a time: plans are snapshots, and an overlapping run would only publish a duplicate.
+    scheduled: { memoryMiB: 1024, timeout: Duration.seconds(60), reservedConcurrency: 1 },
     throttle: { rateLimit: 200, burstLimit: 400 },
     scheduleRate: Duration.minutes(15),
     scheduleRetryAttempts: 3,
@@ -62,8 +84,22 @@ export const STAGES = {
     logRetention: RetentionDays.THREE_MONTHS,
     p99LatencyThreshold: Duration.seconds(1),
     removalPolicy: RemovalPolicy.RETAIN,
+    terminationProtection: true,
   },
 } as const satisfies Record<string, PlannerStageProps>;
 
 export type StageName = keyof typeof STAGES;
 export const isStageName = (name: string): name is StageName => Object.hasOwn(STAGES, name);
+
+/**
+ * Stage pairs whose SSM prefixes nest (one is a path prefix of the other, or they are equal): the outer stage's
+ * recursive read and its IAM grant would reach the inner stage's parameters.
+ */
+export function nestedSsmPrefixes(stages: Readonly<Record<string, { readonly tunables: Partial<Tunables> }>>): string[] {
+  const prefixes = Object.entries(stages).map(([name, stage]) => [name, stage.tunables.ssmPrefix ?? DEFAULT_TUNABLES.ssmPrefix] as const);
+  return prefixes.flatMap(([outer, outerPrefix]) =>
+    prefixes
+      .filter(([inner, innerPrefix]) => inner !== outer && innerPrefix.startsWith(outerPrefix))
+      .map(([inner, innerPrefix]) => `${outer} (${outerPrefix}) contains ${inner} (${innerPrefix})`),
+  );
+}

@@ -22,12 +22,12 @@ export const info = (metric: string, value: string): Row => ({ metric, value });
 
 /**
  * Rows for a part that reports bare figures (the generator's): every number by its dotted path, and each
- * `meets_target…` flag as a checked row.
+ * `meets_…` flag (a target or a budget) as a checked row.
  */
 export function rowsFromFigures(figures: Record<string, unknown>, prefix = ''): Row[] {
   return Object.entries(figures).flatMap(([key, value]): Row[] => {
     const name = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'boolean' && key.startsWith('meets_target')) return [check(name, value ? 'yes' : 'no', 'true', value)];
+    if (typeof value === 'boolean' && key.startsWith('meets_')) return [check(name, value ? 'yes' : 'no', 'true', value)];
     if (typeof value === 'number') return [info(name, fmt(value))];
     if (typeof value === 'string' || typeof value === 'boolean') return [info(name, String(value))];
     if (value && typeof value === 'object' && !Array.isArray(value)) return rowsFromFigures(value as Record<string, unknown>, name);
@@ -37,7 +37,7 @@ export function rowsFromFigures(figures: Record<string, unknown>, prefix = ''): 
 
 const verdict = (r: Row): string => (r.ok === undefined ? '' : r.ok ? 'yes' : '**no**');
 
-interface MeasuredPart {
+export interface MeasuredPart {
   rows: Row[];
   details?: string;
   measured_at: string;

@@ -4,7 +4,7 @@ import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-clo
 import type { Metric } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
-import { Topic } from 'aws-cdk-lib/aws-sns';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 
@@ -13,7 +13,10 @@ export interface PlannerAlarmsProps {
   readonly api: IHttpApi;
   readonly p99LatencyThreshold: Duration;
   readonly deadLetterQueue: IQueue;
-  readonly topicArn?: string;
+  /** The scheduled function and its rate: it must be invoked at least once in every window of that length. */
+  readonly schedule: { readonly target: IFunction; readonly rate: Duration };
+  /** Every alarm notifies this topic when it fires and when it clears. */
+  readonly topic: ITopic;
 }
 
 const PERIOD = Duration.minutes(5);
@@ -49,13 +52,35 @@ export class PlannerAlarms extends Construct {
       }),
     );
 
-    if (props.topicArn) {
-      const action = new SnsAction(Topic.fromTopicArn(this, 'Topic', props.topicArn));
-      for (const alarm of this.alarms) {
-        alarm.addAlarmAction(action);
-        alarm.addOkAction(action);
-      }
+    this.alarms.push(this.scheduleStopped(props.schedule.target, props.schedule.rate));
+
+    const action = new SnsAction(props.topic);
+    for (const alarm of this.alarms) {
+      alarm.addAlarmAction(action);
+      alarm.addOkAction(action);
     }
+  }
+
+  /**
+   * A schedule that stops (disabled, deleted, its role broken) fails silently: no run, so no error either. So
+   * the absence of invocations is the alarm: two schedule windows in a row without one (a single empty window
+   * can be jitter at a window's edge), with missing data counting as none. A new stack alarms until its first run.
+   */
+  private scheduleStopped(target: IFunction, rate: Duration): Alarm {
+    const periods = 2;
+    const seconds = rate.toSeconds();
+    if (seconds % 60 !== 0 || seconds * periods > 86400) {
+      throw new Error(`scheduleRate: the schedule-stopped alarm needs whole minutes and at most 12 hours, got ${rate.toHumanString()}`);
+    }
+    return new Alarm(this, 'ScheduleStopped', {
+      alarmDescription: `The scheduled planner was not invoked in ${periods} consecutive ${rate.toHumanString()} windows: the schedule has stopped`,
+      metric: target.metricInvocations({ period: rate, statistic: 'Sum' }),
+      threshold: 1,
+      comparisonOperator: ComparisonOperator.LESS_THAN_THRESHOLD,
+      evaluationPeriods: periods,
+      datapointsToAlarm: periods,
+      treatMissingData: TreatMissingData.BREACHING,
+    });
   }
 
   private anyOccurrence(id: string, description: string, metric: Metric): void {

@@ -12,11 +12,17 @@ import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 
 export interface PlannerApiProps {
+  /** Serves the IAM-protected `POST /plan`. */
   readonly handler: IFunction;
+  /** Serves the open `GET` routes: a flood of unauthenticated requests then only ever throttles this one. */
+  readonly publicHandler: IFunction;
   readonly throttle: ThrottleSettings;
   readonly logRetention: RetentionDays;
   readonly removalPolicy: RemovalPolicy;
 }
+
+/** The routes open to anyone (GET), served by the public function. */
+const PUBLIC_PATHS = ['/healthz', '/readyz', '/openapi.json'] as const;
 
 /** One JSON line per request; `caller` is the SigV4-authenticated principal of a /plan call. */
 const ACCESS_LOG_FIELDS = {
@@ -72,8 +78,9 @@ export class PlannerApi extends Construct {
     this.planRoute = planRoute;
 
     // Probes and the schema must answer load balancers, uptime checks and client generators without credentials.
-    for (const path of ['/healthz', '/readyz', '/openapi.json']) {
-      for (const route of this.httpApi.addRoutes({ path, methods: [HttpMethod.GET], integration })) {
+    const publicIntegration = new HttpLambdaIntegration('Public', props.publicHandler);
+    for (const path of PUBLIC_PATHS) {
+      for (const route of this.httpApi.addRoutes({ path, methods: [HttpMethod.GET], integration: publicIntegration })) {
         Validations.of(route).acknowledge({
           id: 'AwsSolutions-APIG4',
           reason: `GET ${path} is a public probe or schema carrying no planner data.`,

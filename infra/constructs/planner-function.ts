@@ -75,6 +75,7 @@ export class PlannerFunction extends Construct {
       architecture: Architecture.ARM_64,
       memorySize: props.memoryMiB,
       timeout: props.timeout,
+      reservedConcurrentExecutions: props.reservedConcurrency,
       role: this.role,
       logGroup: this.logGroup,
       tracing: Tracing.ACTIVE,

@@ -8,16 +8,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TABLE_END, TABLE_START, tunablesTable } from '../../lib/config/tunables-table.js';
+import { replaceBlock } from '../marked-block.js';
 import { valuesSchemaJson } from './values-schema.js';
 
 const chartFile = (name: string) => fileURLToPath(new URL(`../../helm/azr-planner/${name}`, import.meta.url));
 
 /** The README with its tunables table (between the markers) replaced by the current one. */
 export function chartReadme(current: string): string {
-  const start = current.indexOf(TABLE_START);
-  const end = current.indexOf(TABLE_END);
-  if (start < 0 || end < start) throw new Error(`helm/azr-planner/README.md lacks the ${TABLE_START} ... ${TABLE_END} markers`);
-  return `${current.slice(0, start + TABLE_START.length)}\n${tunablesTable()}\n${current.slice(end)}`;
+  return replaceBlock(current, { start: TABLE_START, end: TABLE_END }, tunablesTable(), 'helm/azr-planner/README.md');
 }
 
 const GENERATED: Record<string, (current: string) => string> = {

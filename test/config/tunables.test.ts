@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { TABLE_END, TABLE_START, tunablesTable } from '../../lib/config/tunables-table.js';
 import { DEFAULT_TUNABLES, envName, helmName, overlayTunables, ssmName, tunablesFromEnv } from '../../lib/config/tunables.js';
+import { readBlock } from '../../scripts/marked-block.js';
 
 describe('tunables', () => {
   it('derive one name in three spellings', () => {
@@ -44,7 +45,6 @@ describe('tunables', () => {
 
   it('the README table is the one the code renders (npm run tunables:table rewrites it)', () => {
     const readme = readFileSync('README.md', 'utf8');
-    const table = readme.slice(readme.indexOf(TABLE_START) + TABLE_START.length, readme.indexOf(TABLE_END)).trim();
-    expect(table).toBe(tunablesTable());
+    expect(readBlock(readme, { start: TABLE_START, end: TABLE_END }, 'README.md')).toBe(tunablesTable());
   });
 });

@@ -22,9 +22,16 @@ const EXPECTED: Record<string, readonly string[]> = {
   'min-over-max-tasks.yaml': ['azrPlanner.minTasks (100) must not exceed azrPlanner.maxTasks (10)'],
   'root-user.yaml': ["at '/podSecurity/runAsUser': minimum: got 0, want 1"],
   'misspelt-chart-value.yaml': ["at '/autoscaling': additional properties 'maxReplica' not allowed"],
+  'public-load-balancer.yaml': [
+    'service.type LoadBalancer without service.loadBalancerSourceRanges would accept every address',
+    'set service.allowAnySource: true to accept that deliberately',
+  ],
+  'tunable-in-extra-env.yaml': ['extraEnv: MAX_TASKS is set by the chart; a tunable goes under azrPlanner'],
+  'tag-as-digest.yaml': ["at '/image/digest': '1.0.0' does not match pattern"],
+  'unknown-suspend.yaml': ["at '/cronJob/suspend': value must be 'auto'", "at '/cronJob/suspend': got string, want boolean"],
 };
 
-const CROSS_FIELD = new Set(['crossed-thresholds.yaml', 'min-over-max-tasks.yaml']);
+const CROSS_FIELD = new Set(['crossed-thresholds.yaml', 'min-over-max-tasks.yaml', 'public-load-balancer.yaml', 'tunable-in-extra-env.yaml']);
 
 describe('bad values', () => {
   it('each file in bad-values/ has its expected message', () => {

@@ -39,9 +39,10 @@ describe('deployed function bundles', () => {
   const savedEnv = { ...process.env };
   let api: FunctionAsset;
   let scheduled: FunctionAsset;
+  let synthOutput = '';
 
   beforeAll(async () => {
-    cdkSynth(outdir, 'dev');
+    synthOutput = cdkSynth(outdir, 'dev');
     api = functionAsset(outdir, STACK, /HTTP API/);
     scheduled = functionAsset(outdir, STACK, /periodic/);
 
@@ -72,6 +73,17 @@ describe('deployed function bundles', () => {
       AWS_ENDPOINT_URL: motoEndpoint(),
     };
   }
+
+  it('synthesizes with every feature flag of this CDK version configured (cdk.json), the recommended values', () => {
+    expect(synthOutput).toContain('Bundling asset');
+    expect(synthOutput).not.toMatch(/feature flags? (is|are) not configured/);
+  });
+
+  it('the open routes\' function runs the API\'s own upload (one asset), so both answer alike', () => {
+    const open = functionAsset(outdir, STACK, /open routes/);
+    expect(open.properties.Code).toEqual(api.properties.Code);
+    expect(open.properties.Handler).toBe(api.properties.Handler);
+  });
 
   it('each upload is a minified ES module, its source map and the chunks it loads on first use', () => {
     for (const asset of [api, scheduled]) {

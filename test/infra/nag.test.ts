@@ -4,9 +4,9 @@ import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlannerApp } from '../../infra/planner-app.js';
-import { SKIP_BUNDLING, removeTempOutdirs, tempOutdir } from './support/synth.js';
+import { TEST_CONTEXT, removeTempOutdirs, tempOutdir } from './support/synth.js';
 
-const build = () => createPlannerApp({ outdir: tempOutdir(), context: SKIP_BUNDLING });
+const build = () => createPlannerApp({ outdir: tempOutdir(), context: TEST_CONTEXT });
 
 interface Acknowledgement {
   path: string;

@@ -34,12 +34,18 @@ const ssmArns = (prefix: string) => {
 describe('planner stack (dev)', () => {
   let stack: PlannerStack;
   let template: Template;
-  let ids: Record<'api' | 'scheduled' | 'apiRole' | 'scheduledRole' | 'apiLogs' | 'scheduledLogs' | 'dlq' | 'bus', string>;
+  let ids: Record<
+    'api' | 'public' | 'scheduled' | 'apiRole' | 'publicRole' | 'scheduledRole' | 'apiLogs' | 'publicLogs' | 'scheduledLogs' | 'dlq' | 'bus',
+    string
+  >;
 
   beforeAll(() => {
     ({ stack, template } = synthStage(STAGES.dev));
     ids = {
       api: idOf(stack, stack.apiFunction.function),
+      public: idOf(stack, stack.publicFunction.function),
+      publicRole: idOf(stack, stack.publicFunction.role),
+      publicLogs: idOf(stack, stack.publicFunction.logGroup),
       scheduled: idOf(stack, stack.scheduledFunction.function),
       apiRole: idOf(stack, stack.apiFunction.role),
       scheduledRole: idOf(stack, stack.scheduledFunction.role),
@@ -51,11 +57,11 @@ describe('planner stack (dev)', () => {
   });
 
   describe('functions', () => {
-    it('are two: the API and the scheduled entry points, on arm64 and the Node major the project pins', () => {
+    it('are three: the API, its open routes and the scheduled entry point, on arm64 and the Node major the project pins', () => {
       const pinned = (JSON.parse(readFileSync('package.json', 'utf8')) as { devDependencies: { node: string } })
         .devDependencies.node.split('.')[0];
       const functions = resourcesOf(template, 'AWS::Lambda::Function');
-      expect(functions.map(([id]) => id).sort()).toEqual([ids.api, ids.scheduled].sort());
+      expect(functions.map(([id]) => id).sort()).toEqual([ids.api, ids.public, ids.scheduled].sort());
       for (const [, fn] of functions) {
         expect(fn).toMatchObject({
           Runtime: `nodejs${pinned}.x`,
@@ -64,6 +70,14 @@ describe('planner stack (dev)', () => {
           TracingConfig: { Mode: 'Active' },
         });
       }
+    });
+
+    it('each reserve the stage\'s concurrency, so a flood on one cannot starve another', () => {
+      const reserved = (id: string) => template.toJSON().Resources[id].Properties.ReservedConcurrentExecutions as number;
+      expect(reserved(ids.api)).toBe(STAGES.dev.api.reservedConcurrency);
+      expect(reserved(ids.public)).toBe(STAGES.dev.public.reservedConcurrency);
+      expect(reserved(ids.scheduled)).toBe(STAGES.dev.scheduled.reservedConcurrency);
+      for (const [, fn] of resourcesOf(template, 'AWS::Lambda::Function')) expect(fn.ReservedConcurrentExecutions).toBeGreaterThan(0);
     });
 
     it('take memory and timeout from the stage', () => {
@@ -80,7 +94,7 @@ describe('planner stack (dev)', () => {
     });
 
     it('get the SSM prefix, not the tunables, in their environment', () => {
-      for (const id of [ids.api, ids.scheduled]) {
+      for (const id of [ids.api, ids.public, ids.scheduled]) {
         const fn = template.toJSON().Resources[id].Properties;
         expect(fn.Environment.Variables).toEqual({
           USE_SSM: 'true',
@@ -95,32 +109,32 @@ describe('planner stack (dev)', () => {
     });
 
     it('log to their own group with the stage retention', () => {
-      for (const [fn, logs] of [[ids.api, ids.apiLogs], [ids.scheduled, ids.scheduledLogs]] as const) {
+      for (const [fn, logs] of [[ids.api, ids.apiLogs], [ids.public, ids.publicLogs], [ids.scheduled, ids.scheduledLogs]] as const) {
         expect(template.toJSON().Resources[fn].Properties.LoggingConfig).toEqual({ LogGroup: { Ref: logs } });
       }
       const groups = resourcesOf(template, 'AWS::Logs::LogGroup');
-      expect(groups).toHaveLength(3);
+      expect(groups).toHaveLength(4);
       for (const [, g] of groups) expect(g.RetentionInDays).toBe(7);
     });
   });
   describe('HTTP API', () => {
-    it('routes POST /plan behind IAM (SigV4) and the probes and schema without auth, all to the API function', () => {
+    it('routes POST /plan behind IAM (SigV4) to the API function, the probes and schema without auth to the public one', () => {
+      const integrations = Object.fromEntries(resourcesOf(template, 'AWS::ApiGatewayV2::Integration'));
+      const functionOf = (target: unknown) => {
+        const integration = integrations[render(target).replace(/^integrations\/\$\{(.*)\}$/, '$1')];
+        expect(integration).toMatchObject({ IntegrationType: 'AWS_PROXY', PayloadFormatVersion: '2.0' });
+        return (integration!.IntegrationUri as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0];
+      };
       const routes = Object.fromEntries(
-        resourcesOf(template, 'AWS::ApiGatewayV2::Route').map(([, r]) => [r.RouteKey, r.AuthorizationType]),
+        resourcesOf(template, 'AWS::ApiGatewayV2::Route').map(([, r]) => [r.RouteKey, [r.AuthorizationType, functionOf(r.Target)]]),
       );
       expect(routes).toEqual({
-        'POST /plan': 'AWS_IAM',
-        'GET /healthz': 'NONE',
-        'GET /readyz': 'NONE',
-        'GET /openapi.json': 'NONE',
+        'POST /plan': ['AWS_IAM', ids.api],
+        'GET /healthz': ['NONE', ids.public],
+        'GET /readyz': ['NONE', ids.public],
+        'GET /openapi.json': ['NONE', ids.public],
       });
-      const integrations = resourcesOf(template, 'AWS::ApiGatewayV2::Integration');
-      expect(integrations).toHaveLength(1);
-      expect(integrations[0]![1]).toMatchObject({
-        IntegrationType: 'AWS_PROXY',
-        PayloadFormatVersion: '2.0',
-        IntegrationUri: { 'Fn::GetAtt': [ids.api, 'Arn'] },
-      });
+      expect(Object.keys(integrations)).toHaveLength(2);
       template.hasResourceProperties('AWS::ApiGatewayV2::Api', { ProtocolType: 'HTTP' });
     });
 
@@ -240,6 +254,10 @@ describe('planner stack (dev)', () => {
       expect(statementsOfRole(template, ids.apiRole)).toEqual(common(ids.apiLogs));
     });
 
+    it('gives the public function only its logs, tracing and its SSM prefix (for /readyz)', () => {
+      expect(statementsOfRole(template, ids.publicRole)).toEqual(common(ids.publicLogs).filter((s) => s.actions[0] !== 'cloudwatch:GetMetricData'));
+    });
+
     it('adds for the scheduled function: PutMetricData in the plan namespace, PutEvents on the bus, its DLQ', () => {
       const expected = [
         ...common(ids.scheduledLogs),
@@ -267,8 +285,8 @@ describe('planner stack (dev)', () => {
   describe('alarms', () => {
     const alarms = () => resourcesOf(template, 'AWS::CloudWatch::Alarm').map(([, a]) => a);
 
-    it('watch errors and throttles of both functions', () => {
-      for (const fn of [ids.api, ids.scheduled]) {
+    it('watch errors and throttles of every function', () => {
+      for (const fn of [ids.api, ids.public, ids.scheduled]) {
         for (const metric of ['Errors', 'Throttles']) {
           expect(alarms()).toContainEqual(
             expect.objectContaining({
@@ -309,14 +327,54 @@ describe('planner stack (dev)', () => {
           Threshold: 1,
         }),
       );
-      expect(alarms()).toHaveLength(7);
-      for (const alarm of alarms()) expect(alarm.AlarmActions).toBeUndefined();
+    });
+
+    it('watch the schedule itself: no invocation in two schedule windows in a row, missing data counting as none', () => {
+      expect(alarms()).toContainEqual(
+        expect.objectContaining({
+          Namespace: 'AWS/Lambda',
+          MetricName: 'Invocations',
+          Dimensions: [{ Name: 'FunctionName', Value: { Ref: ids.scheduled } }],
+          Statistic: 'Sum',
+          Period: STAGES.dev.scheduleRate.toSeconds(),
+          Threshold: 1,
+          ComparisonOperator: 'LessThanThreshold',
+          EvaluationPeriods: 2,
+          DatapointsToAlarm: 2,
+          TreatMissingData: 'breaching',
+        }),
+      );
+    });
+
+    it('all notify the stage\'s own topic, encrypted with a rotated key CloudWatch may use, reachable over TLS only', () => {
+      const topics = resourcesOf(template, 'AWS::SNS::Topic');
+      expect(topics).toHaveLength(1);
+      const [topicId, topic] = topics[0]!;
+      expect(alarms()).toHaveLength(10);
+      for (const alarm of alarms()) {
+        expect(alarm.AlarmActions).toEqual([{ Ref: topicId }]);
+        expect(alarm.OKActions).toEqual([{ Ref: topicId }]);
+      }
+      const keyId = (topic.KmsMasterKeyId as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0]!;
+      const key = template.toJSON().Resources[keyId].Properties;
+      expect(key.EnableKeyRotation).toBe(true);
+      expect(key.KeyPolicy.Statement).toContainEqual(
+        expect.objectContaining({
+          Effect: 'Allow',
+          Principal: { Service: 'cloudwatch.amazonaws.com' },
+          Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        }),
+      );
+      const topicPolicy = resourcesOf(template, 'AWS::SNS::TopicPolicy')[0]?.[1];
+      expect((topicPolicy!.PolicyDocument as { Statement: unknown[] }).Statement).toContainEqual(
+        expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+      );
     });
   });
 
-  it('outputs the API URL, the route ARN to grant, the SSM prefix and the bus', () => {
+  it('outputs the API URL, the route ARN to grant, the alarm topic, the SSM prefix and the bus', () => {
     const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
-    expect(Object.keys(outputs).sort()).toEqual(['ApiUrl', 'EventBusName', 'PlanRouteArn', 'SsmPrefix']);
+    expect(Object.keys(outputs).sort()).toEqual(['AlarmTopicArn', 'ApiUrl', 'EventBusName', 'PlanRouteArn', 'SsmPrefix']);
     expect(outputs.SsmPrefix!.Value).toBe('/osiris/azr-planner/dev/');
   });
 });

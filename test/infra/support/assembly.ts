@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 
@@ -7,9 +7,9 @@ export type CfnTemplate = { Resources: Record<string, Resource> };
 
 /**
  * `cdk synth` exactly as a developer or the pipeline runs it, from cdk.json, with no AWS credentials in
- * reach: the cloud assembly it writes is what `cdk deploy` would upload.
+ * reach: the cloud assembly it writes is what `cdk deploy` would upload. Returns what the CLI printed (stderr).
  */
-export function cdkSynth(outdir: string, stage: string): void {
+export function cdkSynth(outdir: string, stage: string): string {
   // The pinned Node first on PATH, as npm scripts have it: cdk.json's `node` must be the project's.
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -17,10 +17,13 @@ export function cdkSynth(outdir: string, stage: string): void {
     AWS_EC2_METADATA_DISABLED: 'true',
   };
   for (const key of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE']) delete env[key];
-  execFileSync('node_modules/.bin/cdk', ['synth', '--quiet', '--no-notices', '-c', `stage=${stage}`, '-o', outdir], {
+  const result = spawnSync('node_modules/.bin/cdk', ['synth', '--quiet', '--no-notices', '-c', `stage=${stage}`, '-o', outdir], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
+    encoding: 'utf8',
   });
+  if (result.status !== 0) throw new Error(`cdk synth failed (${result.status}): ${result.stderr}`);
+  return result.stderr;
 }
 
 export interface FunctionAsset {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
@@ -21,14 +21,18 @@ export function removeTempOutdirs(): void {
 }
 
 /**
- * Bundling is the slow part of synthesis and does not change the template's shape, so template assertions
- * skip it; the bundle test synthesizes with it.
+ * The context `cdk synth` gives the app: cdk.json's (the feature flags, which change templates), so the templates
+ * tested are the ones deployed. Bundling is the slow part of synthesis and does not change the template's shape,
+ * so template assertions skip it; the bundle test synthesizes with it.
  */
-export const SKIP_BUNDLING = { 'aws:cdk:bundling-stacks': [] };
+export const TEST_CONTEXT: Record<string, unknown> = {
+  ...(JSON.parse(readFileSync(join(import.meta.dirname, '../../../cdk.json'), 'utf8')) as { context: Record<string, unknown> }).context,
+  'aws:cdk:bundling-stacks': [],
+};
 
 export function synthStage(stage: PlannerStageProps): { stack: PlannerStack; template: Template } {
   const outdir = tempOutdir();
-  const app = new App({ outdir, context: SKIP_BUNDLING });
+  const app = new App({ outdir, context: TEST_CONTEXT });
   const stack = new PlannerStack(app, `AzrPlanner-${stage.stageName}`, { stage });
   const template = Template.fromStack(stack);
   rmSync(outdir, { recursive: true, force: true });
