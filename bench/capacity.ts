@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { DEFAULT_TUNABLES } from '../lib/config/tunables.js';
-import { createPlanService } from '../lib/service/plan-service.js';
-import { stateArb } from '../test/support/arbitraries.js';
+import { DEFAULT_TUNABLES } from '../lib/config/index.js';
+import { createPlanService } from '../lib/service/index.js';
+import { stateArb } from '../fixtures/arbitraries.js';
 import { check, fmt, info, type PartResult } from './support/report.js';
 
 const STATES = Number(process.env.CAPACITY_STATES ?? 10_000);

@@ -5,9 +5,9 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { check, fmt, info, type PartResult } from './support/report.js';
-import { REALISTIC_STATE } from './support/states.js';
+import { REALISTIC_STATE } from '../fixtures/states.js';
 import { lambdaBuildOptions } from '../scripts/bundle.js';
-import { httpApiEvent } from '../test/support/gateway-events.js';
+import { httpApiEvent } from '../fixtures/gateway-events.js';
 
 /** Fresh processes per bundle; the median is reported (alternating runs, so drift hits both alike). */
 const RUNS = Number(process.env.COLD_RUNS ?? 15);

@@ -7,9 +7,9 @@
  */
 import { pathToFileURL } from 'node:url';
 import { generate } from '../lib/generator/index.js';
-import { createRng } from '../lib/random/rng.js';
-import type { Mode } from '../lib/schema/task.js';
-import { MODES } from '../lib/schema/task.js';
+import { createRng } from '../lib/random/index.js';
+import type { Mode } from '../lib/schema/index.js';
+import { MODES } from '../lib/schema/index.js';
 
 const TARGET_PER_SECOND = 50_000;
 

@@ -1,16 +1,16 @@
 import autocannon from 'autocannon';
-import { DEFAULT_TUNABLES } from '../lib/config/tunables.js';
-import { createApp } from '../lib/http/app.js';
-import { createLogger } from '../lib/log/logger.js';
-import { PlanSchema } from '../lib/schema/plan.js';
-import type { PlannerState } from '../lib/schema/state.js';
-import { createPlanService } from '../lib/service/plan-service.js';
+import { DEFAULT_TUNABLES } from '../lib/config/index.js';
+import { createApp } from '../lib/http/index.js';
+import { createLogger } from '../lib/log/index.js';
+import { PlanSchema } from '../lib/schema/index.js';
+import type { PlannerState } from '../lib/schema/index.js';
+import { createPlanService } from '../lib/service/index.js';
 import { buildContainer } from './support/container.js';
 import { check, fmt, info, type PartResult } from './support/report.js';
 import { installPeer, startPeer } from './support/peer.js';
 import { progress } from './support/progress.js';
 import { startServer, type ServerProcess } from './support/server-process.js';
-import { REALISTIC_STATE, WAIT_STATE } from './support/states.js';
+import { REALISTIC_STATE, WAIT_STATE } from '../fixtures/states.js';
 
 /** Seconds per measured load run (BENCH_SECONDS overrides); warm-ups are a third of it. */
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { fieldIssues } from '../lib/http/errors.js';
+import { fieldIssues } from '../lib/schema/issues.js';
 import { PlannerStateSchema } from '../lib/schema/state.js';
 import { createPlanService } from '../lib/service/plan-service.js';
+import { describeError } from '../lib/errors/describe.js';
 
 const USAGE = 'usage: azr-plan <state.json> [--seed N]';
 
@@ -16,7 +17,7 @@ async function main(): Promise<void> {
   try {
     parsed = parseArgs({ allowPositionals: true, options: { seed: { type: 'string' } } });
   } catch (error) {
-    fail(error instanceof Error ? error.message : String(error));
+    fail(describeError(error));
   }
   const [file, ...extra] = parsed.positionals;
   if (!file || extra.length > 0) fail('give exactly one state file');
@@ -29,11 +30,11 @@ async function main(): Promise<void> {
   try {
     raw = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
-    fail(`cannot read ${file} as JSON: ${error instanceof Error ? error.message : String(error)}`);
+    fail(`cannot read ${file} as JSON: ${describeError(error)}`);
   }
   const state = PlannerStateSchema.safeParse(raw);
   if (!state.success) {
-    fail(`invalid state in ${file}:\n${fieldIssues(state.error).issues.map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
+    fail(`invalid state in ${file}:\n${fieldIssues(state.error).map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
   }
   const service = createPlanService({ env: process.env });
   const plan = await service.plan(seed === undefined ? state.data : { ...state.data, seed });

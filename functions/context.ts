@@ -1,8 +1,8 @@
 import type { Tunables } from '../lib/config/tunables.js';
-import { createAwsSources } from '../lib/aws/index.js';
+import { createSources } from '../lib/compose/sources.js';
 import { createApp, type AppDeps } from '../lib/http/app.js';
 import { planAdmission } from '../lib/http/backpressure.js';
-import { startFromEnv } from '../lib/log/from-env.js';
+import { startFromEnv } from '../lib/compose/start.js';
 import type { BodyPlanner } from '../lib/service/plan-body.js';
 import { createPlanService } from '../lib/service/plan-service.js';
 
@@ -18,7 +18,7 @@ export function createContext(
 ) {
   const { tunables, logger } = startFromEnv(env);
   const bodyPlanner = plannerFor?.(tunables);
-  const service = createPlanService({ env, ...createAwsSources(tunables, env), ...(bodyPlanner ? { bodyPlanner } : {}) });
+  const service = createPlanService({ env, ...createSources(tunables, env), ...(bodyPlanner ? { bodyPlanner } : {}) });
   const admission = planAdmission({ limit: tunables.planQueueLimit, timeoutMs: tunables.planTimeoutMs, logger });
   const app = createApp({ service, logger, bodyLimitBytes: tunables.bodyLimitBytes, admission, ...http });
   return { app, service, logger, tunables, admission };

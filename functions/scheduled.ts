@@ -1,5 +1,5 @@
-import type { ScheduledRunResult } from '../lib/aws/scheduled/run.js';
-import { scheduledRunFromEnv } from '../lib/aws/scheduled/from-env.js';
+import type { ScheduledRunResult } from '../lib/service/scheduled-run.js';
+import { scheduledRunFromEnv } from '../lib/compose/scheduled.js';
 
 // Built once per Lambda container, so SSM's cache and the clients' connections outlive one invocation.
 const { run } = scheduledRunFromEnv(process.env);

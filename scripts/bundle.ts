@@ -19,7 +19,7 @@ export const REQUIRE_BANNER =
 
 /**
  * A Lambda entry as `index.mjs` (+ source map) with code split into `chunks/`: modules imported on first use
- * (the AWS SDK clients, `lib/aws/index.ts`) land in chunks a cold start without AWS sources never reads, so
+ * (the AWS SDK clients, loaded by `lib/compose/sources.ts`) land in chunks a cold start without AWS sources never reads, so
  * module init parses ~120 KB instead of ~0.8 MB. The SDK is bundled, pinning the version the tests ran against.
  */
 export function lambdaBuildOptions(entry: string, outdir: string): BuildOptions {

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
-import { DEFAULT_TUNABLES } from '../../lib/config/tunables.js';
+import { DEFAULT_TUNABLES } from '../../lib/config/index.js';
 import { generate } from '../../lib/generator/index.js';
-import type { TaskGenerator } from '../../lib/planner/plan.js';
+import type { TaskGenerator } from '../../lib/planner/index.js';
 import { check, fmt, info, type PartResult, type Row } from '../support/report.js';
 import { FAMILIES, type Family } from './learner.js';
 import { createRealiser, type Realise } from './realise.js';

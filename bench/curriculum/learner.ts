@@ -1,5 +1,5 @@
-import type { Rng } from '../../lib/random/rng.js';
-import { MODES, type Mode } from '../../lib/schema/task.js';
+import type { Rng } from '../../lib/random/index.js';
+import { MODES, type Mode } from '../../lib/schema/index.js';
 
 /** The simulated learner's Rasch slope: the planner's default raschSlope, so the model is well specified. */
 export const SLOPE = 6;

@@ -1,6 +1,6 @@
-import type { TaskGenerator } from '../../lib/planner/plan.js';
-import { createRng, type Rng } from '../../lib/random/rng.js';
-import { MODES, type Mode } from '../../lib/schema/task.js';
+import type { TaskGenerator } from '../../lib/planner/index.js';
+import { createRng, type Rng } from '../../lib/random/index.js';
+import { MODES, type Mode } from '../../lib/schema/index.js';
 
 /** Requested difficulties are bucketed to 0.01; each bucket keeps this many real generated tasks' difficulties. */
 const BUCKETS = 100;

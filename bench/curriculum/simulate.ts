@@ -1,8 +1,8 @@
-import type { TaskGenerator } from '../../lib/planner/plan.js';
-import { createRng, type Rng } from '../../lib/random/rng.js';
-import { DEFAULT_TUNABLES } from '../../lib/config/tunables.js';
-import type { ProgressPoint } from '../../lib/schema/state.js';
-import { MODES, type Mode } from '../../lib/schema/task.js';
+import type { TaskGenerator } from '../../lib/planner/index.js';
+import { createRng, type Rng } from '../../lib/random/index.js';
+import { DEFAULT_TUNABLES } from '../../lib/config/index.js';
+import type { ProgressPoint } from '../../lib/schema/index.js';
+import { MODES, type Mode } from '../../lib/schema/index.js';
 import { binomial, Learner, ROLLOUTS, START, successProbability, TARGET_ABILITY, type Family } from './learner.js';
 import type { Realise } from './realise.js';
 import type { Observed, StepView, Strategy } from './strategies.js';

@@ -1,9 +1,9 @@
-import { DEFAULT_TUNABLES, type Tunables } from '../../lib/config/tunables.js';
-import { apportion } from '../../lib/planner/mix.js';
-import { makePlan, type TaskGenerator } from '../../lib/planner/plan.js';
-import type { Rng } from '../../lib/random/rng.js';
-import type { PlannerState, ProgressPoint } from '../../lib/schema/state.js';
-import { MODES, type Mode } from '../../lib/schema/task.js';
+import { DEFAULT_TUNABLES, type Tunables } from '../../lib/config/index.js';
+import { apportion } from '../../lib/planner/index.js';
+import { makePlan, type TaskGenerator } from '../../lib/planner/index.js';
+import type { Rng } from '../../lib/random/index.js';
+import type { PlannerState, ProgressPoint } from '../../lib/schema/index.js';
+import { MODES, type Mode } from '../../lib/schema/index.js';
 import type { Realise } from './realise.js';
 import { binomial, logit, ROLLOUTS, SLOPE, successProbability, TARGET_ABILITY, type Learner } from './learner.js';
 

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { freePort } from '../../test/support/free-port.js';
+import { freePort } from '../../fixtures/free-port.js';
 import { startProcess, type ServerProcess } from './server-process.js';
 
 /** Installed by scripts/tools/bench/peer.sh (pinned, idempotent); only the bench needs it, so the bench installs it. */

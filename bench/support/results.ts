@@ -37,7 +37,7 @@ export function readmeBenchBlock(readme: string): string {
   return readBlock(readme, BENCH_MARKERS, README);
 }
 
-/** Rewrites latest.md and the README's bench block from the saved latest.json (`npm run bench:table`, `--save`). */
+/** Rewrites latest.md and the README's bench block from the saved latest.json (`--save`; `npm run generate` renders the same). */
 export function publishSaved(): void {
   const results = readResults(SAVED_DIR);
   writeResults(SAVED_DIR, results);

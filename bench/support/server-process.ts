@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { freePort } from '../../test/support/free-port.js';
+import { freePort } from '../../fixtures/free-port.js';
 
 export interface ServerProcess {
   url: string;

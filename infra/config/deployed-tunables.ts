@@ -8,6 +8,7 @@ import {
   tunableKeys,
 } from '../../lib/config/tunables.js';
 import type { TunableKey, Tunables } from '../../lib/config/tunables.js';
+import { fieldIssues } from '../../lib/schema/issues.js';
 
 export interface TunableParameter {
   readonly key: TunableKey;
@@ -26,7 +27,7 @@ export function resolveTunables(overrides: Partial<Tunables>): Tunables {
     useCloudwatch: true,
   });
   if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+  const issues = fieldIssues(parsed.error, '(root)').map((i) => `${i.path}: ${i.message}`);
   throw new Error(`invalid stage tunables: ${issues.join('; ')}`);
 }
 

@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { MODES, type Mode } from '../modes/index.js';
+import type { Pool } from '../schema/pool.js';
 
 /**
  * Every tunable of the planner, in one place. Each has one name in three spellings
@@ -40,6 +42,21 @@ function oneOf<const V extends readonly [string, ...string[]]>(def: V[number], v
  */
 export const MAX_PLAN_TASKS = 2048;
 
+/** The tunable that switches a mode on: `enableInduction` (env ENABLE_INDUCTION, SSM enable-induction). */
+export type EnableKey<M extends Mode = Mode> = `enable${Capitalize<M>}`;
+export const enableKey = <M extends Mode>(mode: M): EnableKey<M> =>
+  `enable${mode.charAt(0).toUpperCase()}${mode.slice(1)}` as EnableKey<M>;
+
+/** The per-pool capacity tunables: `alphaTasksPerUnit`, `betaTotalUnits`... */
+export const tasksPerUnitKey = <P extends Pool>(pool: P) => `${pool}TasksPerUnit` as const;
+export const totalUnitsKey = <P extends Pool>(pool: P) => `${pool}TotalUnits` as const;
+
+function enableTunables(): { [M in Mode as EnableKey<M>]: TunableDef<z.ZodBoolean> } {
+  return Object.fromEntries(MODES.map((m) => [enableKey(m), bool(true, `Plan ${m} tasks`)])) as {
+    [M in Mode as EnableKey<M>]: TunableDef<z.ZodBoolean>;
+  };
+}
+
 export const TUNABLES = {
   // Capacity
   alphaTasksPerUnit: num(2, 0, 1000, 'Tasks one free alpha unit (GPU node) can take in a step'),
@@ -59,9 +76,7 @@ export const TUNABLES = {
   priorStrength: num(4, 0, 1000, 'Pseudo-samples of the Beta prior that smooths observed solve rates'),
   diversityFloor: int(1, 0, 100, 'Tasks every enabled mode gets whenever capacity allows'),
   urgencyWeight: num(2, 0, 5, 'Priority points added when a mode is far from its target success'),
-  enableDeduction: bool(true, 'Plan deduction tasks'),
-  enableAbduction: bool(true, 'Plan abduction tasks'),
-  enableInduction: bool(true, 'Plan induction tasks'),
+  ...enableTunables(),
   // Priority and waiting
   highFreeThreshold: num(0.7, 0, 1, 'Free fraction above which a pool counts as idle (priority rises to the top)'),
   lowFreeThreshold: num(0.2, 0, 1, 'Free fraction below which a pool counts as busy (priority falls)'),
@@ -70,8 +85,8 @@ export const TUNABLES = {
   bodyLimitBytes: int(65536, 256, 10485760, 'Largest accepted POST /plan body', false),
   planWorkers: int(2, 0, 64, 'Worker threads the container server generates run plans on (0: on the event loop); Lambda plans inline', false),
   planQueueLimit: int(256, 1, 100000, 'Plan requests held at once (planning or waiting for a worker); more get 503 with Retry-After', false),
-  planTimeoutMs: int(10000, 100, 120000, 'Deadline of one plan request (sources, queue, generation); past it the answer is 503 with Retry-After', false),
-  shutdownGraceSeconds: int(20, 0, 3600, 'On SIGTERM, how long the container server lets in-flight requests finish (below the chart\'s terminationGracePeriodSeconds, 30)', false),
+  planTimeoutMs: int(10000, 100, 120000, 'Deadline of one plan request in ms (sources, queue, generation); past it the answer is 503 with Retry-After', false),
+  shutdownGraceSeconds: int(20, 0, 3600, 'On SIGTERM, seconds the container server lets in-flight requests finish; keep it below the chart\'s terminationGracePeriodSeconds (30)', false),
   logLevel: oneOf('INFO', ['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT'], 'Log level: DEBUG logs every state and plan'),
   // AWS sources (off by default: with none configured the planner plans from the request and defaults)
   useCloudwatch: bool(false, 'Read pool and solve-rate metrics from CloudWatch', false),
@@ -103,14 +118,22 @@ const shape = Object.fromEntries(
   KEYS.map((k) => [k, (TUNABLES[k].schema as z.ZodType).default(TUNABLES[k].default as never)]),
 ) as unknown as Shape;
 
+/**
+ * The cross-field rules, as data: the schema below checks them, and the Helm chart's install-time checks
+ * (templates/_validate.tpl) are generated from them (`npm run generate`).
+ */
+type NumericKey = { [K in TunableKey]: z.output<(typeof TUNABLES)[K]['schema']> extends number ? K : never }[TunableKey];
+export const NOT_ABOVE: readonly (readonly [NumericKey, NumericKey])[] = [
+  ['lowFreeThreshold', 'highFreeThreshold'],
+  ['minTasks', 'maxTasks'],
+];
+
 /** The tunables: every key present, each value within its bounds. Unknown keys are rejected. */
-export const TunablesSchema = z
-  .strictObject(shape)
-  .refine((t) => t.lowFreeThreshold <= t.highFreeThreshold, {
-    message: 'lowFreeThreshold must not exceed highFreeThreshold',
-    path: ['lowFreeThreshold'],
-  })
-  .refine((t) => t.minTasks <= t.maxTasks, { message: 'minTasks must not exceed maxTasks', path: ['minTasks'] });
+export const TunablesSchema = NOT_ABOVE.reduce<z.ZodType<z.output<z.ZodObject<Shape>>>>(
+  (schema, [low, high]) =>
+    schema.refine((t) => t[low] <= t[high], { message: `${low} must not exceed ${high}`, path: [low] }),
+  z.strictObject(shape),
+);
 export type Tunables = z.output<typeof TunablesSchema>;
 
 export const DEFAULT_TUNABLES: Tunables = TunablesSchema.parse({});
@@ -181,3 +204,6 @@ export function tunablesFromEnv(env: Readonly<Record<string, string | undefined>
   }
   return overlayTunables(base, entries, 'env');
 }
+
+/** The enabled modes, in MODES order. */
+export const enabledModes = (t: Tunables): Mode[] => MODES.filter((m) => t[enableKey(m)]);

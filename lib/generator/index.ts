@@ -1,6 +1,6 @@
 import type { Rng } from '../random/rng.js';
-import type { GeneratedTask, Mode, TaskBody } from '../schema/task.js';
-import { MODES } from '../schema/task.js';
+import { MODES, modeDef } from '../modes/index.js';
+import type { GeneratedTask, Mode } from '../schema/task.js';
 import { GeneratorInputError } from './errors.js';
 import { assemble } from './tasks/assemble.js';
 import { describeTask } from './tasks/message.js';
@@ -9,21 +9,6 @@ import { validate } from './validate.js';
 
 export { GeneratorInputError } from './errors.js';
 export { FAMILIES } from './families/family.js';
-
-/** Characters the solver reads: program and input, program and output, or message and examples. */
-function promptChars(body: TaskBody): number {
-  switch (body.mode) {
-    case 'deduction':
-      return body.payload.program.length + body.payload.input.length;
-    case 'abduction':
-      return body.payload.program.length + body.payload.output.length;
-    case 'induction': {
-      let n = body.payload.message.length;
-      for (const e of body.payload.examples) n += e.input.length + e.output.length;
-      return n;
-    }
-  }
-}
 
 /** Candidate searches per request before giving up; in practice the first one almost always succeeds. */
 const MAX_ROUNDS = 50;
@@ -42,14 +27,14 @@ function checkRequest(mode: unknown, difficulty: unknown): asserts mode is Mode 
  * One verified AZR task of `mode` near the requested difficulty. Pure: all randomness comes from
  * `rng`, so the same seed gives a byte-identical task.
  */
-export function generate(mode: Mode, difficulty: number, rng: Rng): GeneratedTask {
+export function generate<M extends Mode>(mode: M, difficulty: number, rng: Rng): GeneratedTask {
   checkRequest(mode, difficulty);
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const c = searchCandidate(mode, difficulty, rng);
     if (c === null) continue;
     const body = assemble(mode, c);
     if (validate(c, body) !== null) continue;
-    const payloadChars = promptChars(body);
+    const payloadChars = modeDef(mode).promptChars(body);
     return {
       ...body,
       difficulty: Math.round(c.difficulty * 1e4) / 1e4,
@@ -61,5 +46,3 @@ export function generate(mode: Mode, difficulty: number, rng: Rng): GeneratedTas
   }
   throw new Error(`generator found no valid ${mode} task in ${MAX_ROUNDS} rounds`);
 }
-
-export type TaskGenerator = typeof generate;

@@ -1,4 +1,5 @@
-import type { Example, TaskBody } from '../schema/task.js';
+import { modeDef } from '../modes/index.js';
+import type { TaskBody } from '../schema/task.js';
 import type { Value } from './ast/types.js';
 import { run } from './eval/evaluate.js';
 import { Rejected } from './eval/rejected.js';
@@ -11,8 +12,6 @@ import type { Candidate } from './tasks/candidate.js';
 export const OUTPUT_LIMIT = 160;
 /** Longest input (call arguments) a task may carry. */
 export const INPUT_LIMIT = 160;
-export const MIN_VISIBLE = 4;
-export const MIN_HIDDEN = 2;
 
 function plainString(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (!isLiteralChar(s.charCodeAt(i))) return false;
@@ -60,46 +59,5 @@ export function validate(c: Candidate, body: TaskBody): string | null {
     if ((c.inputs[i] as string).length > INPUT_LIMIT) return 'input over the size limit';
     if (rerun(c, i) !== claimed) return 'second evaluation disagrees with the first';
   }
-  switch (body.mode) {
-    case 'deduction':
-      return body.answer.output === c.outputLiterals[0] ? null : 'answer is not the evaluated output';
-    case 'abduction':
-      return body.payload.output === c.outputLiterals[0] ? null : 'output is not reached by the answer input';
-    case 'induction':
-      return checkInduction(body, c);
-  }
-}
-
-function checkInduction(body: Extract<TaskBody, { mode: 'induction' }>, c: Candidate): string | null {
-  const visible = body.payload.examples;
-  const hidden = body.answer.hidden_examples;
-  if (visible.length < MIN_VISIBLE || hidden.length < MIN_HIDDEN) return 'too few example pairs';
-  if (c.inputs.length !== visible.length + hidden.length) return 'pairs do not match the evaluated calls';
-  const all = [...visible, ...hidden];
-  let distinctOutputs = false;
-  for (let i = 0; i < all.length; i++) {
-    const e = all[i] as Example;
-    if (e.output !== (all[0] as Example).output) distinctOutputs = true;
-    for (let j = 0; j < i; j++) {
-      if ((all[j] as Example).input !== e.input) continue;
-      return i < visible.length ? 'visible inputs repeat' : j < visible.length ? 'a hidden input is also visible' : 'hidden inputs repeat';
-    }
-  }
-  // A program whose outputs never change is guessable from one pair; the hidden pairs would prove nothing.
-  if (!distinctOutputs) return 'every pair has the same output';
-  const m = body.payload.message;
-  if (m.length === 0 || m.includes('\n')) return 'message is not one line';
-  if (!isProse(m) || m.includes('def ') || m.includes('return ')) return 'message shows code';
-  return null;
-}
-
-/**
- * Letters, digits, spaces and , . ; ' - only: no brackets, operators, colons or quotes, so no line of
- * Python (each has one of them, or is `return ...`) can appear in the message. A regular expression
- * rather than a loop over char codes: about 3x faster on a 150-character message.
- */
-const PROSE = /^[A-Za-z0-9 ,.;'-]*$/;
-
-function isProse(m: string): boolean {
-  return PROSE.test(m);
+  return modeDef(body.mode).check(body, c);
 }

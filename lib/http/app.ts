@@ -8,10 +8,11 @@ import type { Logger } from '../log/logger.js';
 import { PlannerStateSchema } from '../schema/state.js';
 import type { PlanSummary } from '../service/plan-body.js';
 import type { PlanService } from '../service/plan-service.js';
+import { firstIssues, MAX_LISTED_ISSUES } from '../schema/issues.js';
 import { PoolBusyError } from '../pool/worker-pool.js';
 import { bearerAuth } from './auth.js';
 import type { PlanAdmission } from './backpressure.js';
-import { fieldIssues, isClientAbort, MAX_LISTED_ISSUES } from './errors.js';
+import { isClientAbort } from './client-abort.js';
 import { openApiDocument } from './openapi.js';
 
 export interface AppDeps {
@@ -87,7 +88,7 @@ export function createApp({ service, logger, bodyLimitBytes, authToken, admissio
     limitBody(bodyLimitBytes),
     zValidator('json', PlannerStateSchema, (result, c) => {
       if (!result.success) {
-        const { issues, count } = fieldIssues(result.error, MAX_LISTED_ISSUES);
+        const { issues, count } = firstIssues(result.error, MAX_LISTED_ISSUES);
         return c.json({ error: 'invalid_state', issues, issue_count: count }, 400);
       }
     }),

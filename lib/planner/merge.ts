@@ -1,22 +1,24 @@
-import type { Plan } from '../schema/plan.js';
+import type { Plan, StateSourceName } from '../schema/plan.js';
+import { MODES } from '../modes/index.js';
+import { POOLS } from '../schema/pool.js';
 import type { PlannerState } from '../schema/state.js';
-import { MODES } from '../schema/task.js';
-import type { Observation } from '../sources/types.js';
+import type { Observation } from './observation.js';
+import { warn, type PlanWarning } from './warnings.js';
 
-type Origin = 'request' | 'cloudwatch';
 type SourceLabel = Plan['sources']['resources'];
+type Origin = 'request' | StateSourceName;
 
+/** Where a group of fields came from: nothing => defaults, one origin => its name, several => mixed. */
 function label(origins: Set<Origin>): SourceLabel {
-  if (origins.size === 0) return 'default';
-  if (origins.size === 2) return 'mixed';
-  return origins.has('request') ? 'request' : 'cloudwatch';
+  const [only, ...more] = origins;
+  if (only === undefined) return 'default';
+  return more.length > 0 ? 'mixed' : only;
 }
 
-/** Sources outside the request are not schema-checked: a non-finite number is dropped, never planned on. */
-function finite(value: number | undefined, field: string, warnings: string[]): number | undefined {
-  if (value === undefined || Number.isFinite(value)) return value;
-  warnings.push(`observed ${field} ${value} is not a finite number; ignored`);
-  return undefined;
+/** What a state source saw, under the name the plan's `sources` will give it. */
+export interface Observed {
+  source: StateSourceName;
+  observation: Observation;
 }
 
 /**
@@ -25,17 +27,24 @@ function finite(value: number | undefined, field: string, warnings: string[]): n
  */
 export function mergeObservation(
   state: PlannerState,
-  observation: Observation | undefined,
-): { state: PlannerState; sources: Pick<Plan['sources'], 'resources' | 'performance'>; warnings: string[] } {
-  const warnings: string[] = [];
+  observed: Observed | undefined,
+): { state: PlannerState; sources: Pick<Plan['sources'], 'resources' | 'performance'>; warnings: PlanWarning[] } {
+  const warnings: PlanWarning[] = [];
+  const observation = observed?.observation;
+  /** Sources outside the request are not schema-checked: a non-finite number is dropped, never planned on. */
+  const finite = (value: number | undefined, field: string): number | undefined => {
+    if (value === undefined || Number.isFinite(value) || observed === undefined) return value;
+    warnings.push(warn.notFinite(observed.source, field, value));
+    return undefined;
+  };
   const resourceOrigins = new Set<Origin>();
   const performanceOrigins = new Set<Origin>();
   const resources = { ...state.resources };
-  for (const pool of ['alpha', 'beta'] as const) {
+  for (const pool of POOLS) {
     const asked = state.resources?.[pool] ?? {};
     const seen = {
-      utilization: finite(observation?.resources[pool]?.utilization, `${pool} utilization`, warnings),
-      total_units: finite(observation?.resources[pool]?.total_units, `${pool} total_units`, warnings),
+      utilization: finite(observation?.resources[pool]?.utilization, `${pool} utilization`),
+      total_units: finite(observation?.resources[pool]?.total_units, `${pool} total_units`),
     };
     const askedFree =
       state[`${pool}_free`] !== undefined ||
@@ -44,14 +53,14 @@ export function mergeObservation(
       asked.free_units !== undefined;
     const merged = { ...asked };
     if (askedFree) resourceOrigins.add('request');
-    else if (seen.utilization !== undefined) {
+    else if (seen.utilization !== undefined && observed) {
       merged.utilization = seen.utilization;
-      resourceOrigins.add('cloudwatch');
+      resourceOrigins.add(observed.source);
     }
     if (asked.total_units !== undefined) resourceOrigins.add('request');
-    else if (seen.total_units !== undefined) {
+    else if (seen.total_units !== undefined && observed) {
       merged.total_units = seen.total_units;
-      resourceOrigins.add('cloudwatch');
+      resourceOrigins.add(observed.source);
     }
     if (Object.keys(merged).length > 0) resources[pool] = merged;
   }
@@ -59,19 +68,19 @@ export function mergeObservation(
   for (const mode of MODES) {
     const asked = state.performance?.[mode] ?? {};
     const seen = {
-      success_rate: finite(observation?.performance[mode]?.success_rate, `${mode} success_rate`, warnings),
-      difficulty: finite(observation?.performance[mode]?.difficulty, `${mode} difficulty`, warnings),
+      success_rate: finite(observation?.performance[mode]?.success_rate, `${mode} success_rate`),
+      difficulty: finite(observation?.performance[mode]?.difficulty, `${mode} difficulty`),
     };
     const merged = { ...asked };
     if (asked.success_rate !== undefined || state.performance_metrics?.[`${mode}_success`] !== undefined) {
       performanceOrigins.add('request');
-    } else if (seen.success_rate !== undefined) {
+    } else if (seen.success_rate !== undefined && observed) {
       merged.success_rate = seen.success_rate;
-      performanceOrigins.add('cloudwatch');
+      performanceOrigins.add(observed.source);
     }
-    if (asked.difficulty === undefined && seen.difficulty !== undefined) {
+    if (asked.difficulty === undefined && seen.difficulty !== undefined && observed) {
       merged.difficulty = seen.difficulty;
-      performanceOrigins.add('cloudwatch');
+      performanceOrigins.add(observed.source);
     }
     if (Object.keys(merged).length > 0) performance[mode] = merged;
   }

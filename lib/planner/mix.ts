@@ -1,3 +1,5 @@
+import type { Tunables } from '../config/tunables.js';
+
 /**
  * Splits `total` integer tasks among weighted items: each gets `floor` first (while the total allows, the
  * neediest first), the rest goes by weight with the largest-remainder method. Ties break by input order.
@@ -26,4 +28,11 @@ export function apportion(weights: readonly number[], total: number, floor: numb
     rest -= 1;
   }
   return counts;
+}
+
+/** Lower ability => more tasks: weights fall off exponentially with the ability gap to the weakest mode. */
+export function mixCounts(abilities: readonly number[], total: number, t: Tunables): number[] {
+  const weakest = Math.min(...abilities);
+  const weights = abilities.map((a) => Math.exp((-t.raschSlope / 2) * (a - weakest)));
+  return apportion(weights, total, t.diversityFloor);
 }

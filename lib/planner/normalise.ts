@@ -1,7 +1,8 @@
-import type { Tunables } from '../config/tunables.js';
-import type { Pool } from '../schema/plan.js';
+import { totalUnitsKey, type Tunables } from '../config/tunables.js';
+import { perMode, type Mode } from '../modes/index.js';
+import { perPool, type Pool } from '../schema/pool.js';
 import type { PlannerState, PoolState, ProgressPoint } from '../schema/state.js';
-import { MODES, type Mode } from '../schema/task.js';
+import { warn, type PlanWarning } from './warnings.js';
 
 export interface PoolView {
   /** Free share 0..1, or undefined when nothing said how busy the pool is. */
@@ -23,19 +24,19 @@ export interface NormalisedState {
   pools: Record<Pool, PoolView>;
   modes: Record<Mode, ModeView>;
   maxTasks: number;
-  warnings: string[];
+  warnings: PlanWarning[];
 }
 
 /** AZR's step trains 64 solve sequences per mode: the sample count assumed when a rate comes without one. */
 const ASSUMED_SAMPLES = 64;
 
 class Clamp {
-  readonly warnings: string[] = [];
+  readonly warnings: PlanWarning[] = [];
   unit(value: number | undefined, field: string): number | undefined {
     if (value === undefined) return undefined;
     if (value < 0 || value > 1) {
       const fixed = value < 0 ? 0 : 1;
-      this.warnings.push(`${field} ${value} is outside 0..1; clamped to ${fixed}`);
+      this.warnings.push(warn.outOfRange(field, value, fixed));
       return fixed;
     }
     return value;
@@ -43,7 +44,7 @@ class Clamp {
   count(value: number | undefined, field: string): number | undefined {
     if (value === undefined) return undefined;
     if (value < 0) {
-      this.warnings.push(`${field} ${value} is negative; clamped to 0`);
+      this.warnings.push(warn.negative(field, value));
       return 0;
     }
     return value;
@@ -51,7 +52,7 @@ class Clamp {
 }
 
 function pool(name: Pool, flatFree: number | undefined, rich: PoolState | undefined, t: Tunables, c: Clamp): PoolView {
-  const configured = name === 'alpha' ? t.alphaTotalUnits : t.betaTotalUnits;
+  const configured = t[totalUnitsKey(name)];
   let total = c.count(rich?.total_units, `resources.${name}.total_units`) ?? configured;
   const utilization = c.unit(rich?.utilization, `resources.${name}.utilization`);
   // The richer form wins per field: an explicit free share, then utilisation, then the flat seed field.
@@ -62,16 +63,14 @@ function pool(name: Pool, flatFree: number | undefined, rich: PoolState | undefi
   let freeUnits = c.count(rich?.free_units, `resources.${name}.free_units`);
   if (freeUnits !== undefined && freeUnits > total) {
     if (rich?.total_units !== undefined) {
-      c.warnings.push(`resources.${name}.free_units ${freeUnits} exceeds total_units ${total}; clamped to ${total}`);
+      c.warnings.push(warn.overTotal(`resources.${name}.free_units`, freeUnits, total));
       freeUnits = total;
     } else total = freeUnits;
   }
   if (freeUnits === undefined && freeFraction !== undefined) freeUnits = freeFraction * total;
   const fraction = freeFraction ?? (freeUnits === undefined ? undefined : total > 0 ? freeUnits / total : 0);
   if (freeUnits === undefined) {
-    c.warnings.push(
-      `${name} resource info not provided; assumed ${t.fallbackCapacity} task${t.fallbackCapacity === 1 ? '' : 's'} of capacity`,
-    );
+    c.warnings.push(warn.poolUnknown(name, t.fallbackCapacity));
   }
   return { freeFraction: fraction, totalUnits: total, freeUnits };
 }
@@ -84,7 +83,7 @@ function mode(name: Mode, state: PlannerState, t: Tunables, c: Clamp): ModeView 
   const samples = c.count(rich?.samples, `performance.${name}.samples`) ?? ASSUMED_SAMPLES;
   const progress = rich?.progress ?? [];
   if (rate === undefined) {
-    c.warnings.push(`${name} performance not provided; treated as unknown (success 0.5 at difficulty ${difficulty})`);
+    c.warnings.push(warn.modeUnknown(name, difficulty));
     return { known: false, successRate: 0.5, difficulty, samples: 0, progress };
   }
   return { known: true, successRate: rate, difficulty, samples, progress };
@@ -93,11 +92,8 @@ function mode(name: Mode, state: PlannerState, t: Tunables, c: Clamp): ModeView 
 /** Clamps and fills the state, leaving a warning for every clamp or assumption. */
 export function normalise(state: PlannerState, t: Tunables): NormalisedState {
   const c = new Clamp();
-  const pools = {
-    alpha: pool('alpha', state.alpha_free, state.resources?.alpha, t, c),
-    beta: pool('beta', state.beta_free, state.resources?.beta, t, c),
-  };
-  const modes = Object.fromEntries(MODES.map((m) => [m, mode(m, state, t, c)])) as Record<Mode, ModeView>;
+  const pools = perPool((p) => pool(p, state[`${p}_free`], state.resources?.[p], t, c));
+  const modes = perMode((m) => mode(m, state, t, c));
   const maxTasks = Math.min(t.maxTasks, state.max_tasks ?? t.maxTasks);
   return { pools, modes, maxTasks, warnings: c.warnings };
 }

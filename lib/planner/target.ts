@@ -1,5 +1,7 @@
 import type { Tunables } from '../config/tunables.js';
 import type { ProgressPoint } from '../schema/state.js';
+import type { ModeView } from './normalise.js';
+import { clamp, difficultyFor } from './rasch.js';
 
 /** Target-success bins the bandit chooses among: 0.5 (peak of p(1-p)) up to the 85% some learners prefer. */
 export const TARGET_BINS = [0.5, 0.65, 0.75, 0.85] as const;
@@ -70,4 +72,15 @@ export function chooseTarget(progress: readonly ProgressPoint[], t: Tunables): T
     target: incumbent.bin,
     reason: `target success ${incumbent.bin}: highest recent ability gain (${incumbent.gain.toPrecision(3)} per task over ${incumbent.pulls} steps)`,
   };
+}
+
+export interface Target extends TargetChoice {
+  /** The difficulty b* at which the mode's ability meets the target success, in 0..1. */
+  difficulty: number;
+}
+
+/** The mode's target success (the bandit's choice) and the difficulty that gives it at this ability. */
+export function targetFor(view: ModeView, ability: number, t: Tunables): Target {
+  const choice = chooseTarget(view.progress, t);
+  return { ...choice, difficulty: clamp(difficultyFor(ability, choice.target, t.raschSlope), 0, 1) };
 }

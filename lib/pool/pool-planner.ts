@@ -1,6 +1,6 @@
 import { generatesTasks, makePlan, type PlanInputs, type TaskGenerator } from '../planner/plan.js';
 import type { PlannerState } from '../schema/state.js';
-import { describeError } from '../service/deadline.js';
+import { warn } from '../planner/warnings.js';
 import { toBody, type BodyPlanner, type PlanBody } from '../service/plan-body.js';
 import { PoolBusyError, type WorkerPool } from './worker-pool.js';
 
@@ -29,8 +29,7 @@ export function poolPlanner(pool: WorkerPool<PlanJob, PlanBody>, generate: TaskG
       return await pool.run({ state, inputs });
     } catch (error) {
       if (error instanceof PoolBusyError) throw error;
-      const warning = `plan worker failed (${describeError(error)}); planned on the main thread`;
-      return inline({ state, inputs: { ...inputs, warnings: [...(inputs.warnings ?? []), warning] } });
+      return inline({ state, inputs: { ...inputs, warnings: [...(inputs.warnings ?? []), warn.workerFailed(error)] } });
     }
   };
 }

@@ -1,4 +1,5 @@
 import { parentPort, Worker } from 'node:worker_threads';
+import { describeError } from '../errors/describe.js';
 
 /**
  * A fixed pool of worker threads, each running one script that answers jobs with serveJobs(). Written here
@@ -191,7 +192,7 @@ export function serveJobs<In, Out>(handle: (input: In) => Out): void {
     try {
       reply = { id, ok: true, output: handle(input) };
     } catch (error) {
-      reply = { id, ok: false, message: error instanceof Error ? error.message : String(error) };
+      reply = { id, ok: false, message: describeError(error) };
     }
     port.postMessage(reply);
   });

@@ -11,7 +11,7 @@ export interface Rng {
   int(lo: number, hi: number): number;
   /** One element of a non-empty array. */
   pick<T>(items: readonly T[]): T;
-  /** A 32-bit seed for a child stream, so sub-tasks stay reproducible whatever their siblings draw. */
+  /** A child stream seeded by one 32-bit draw, so sub-tasks stay reproducible whatever their siblings draw. */
   fork(): Rng;
 }
 

@@ -1,11 +1,21 @@
 import * as z from 'zod';
 import { ModeSchema, TaskBodySchema } from './task.js';
 
-export const PoolSchema = z.enum(['alpha', 'beta']);
-export type Pool = z.infer<typeof PoolSchema>;
+import { PoolSchema } from './pool.js';
 
-export const SourceSchema = z.enum(['request', 'cloudwatch', 'default', 'mixed']);
-export const TunablesSourceSchema = z.enum(['ssm', 'env', 'default']);
+export { POOLS, PoolSchema, type Pool } from './pool.js';
+
+/**
+ * The state and tunables sources besides the request, the environment and the defaults, by the names they
+ * give themselves (lib/service/ports.ts): a plan's `sources` labels name them. A new source adds its name here.
+ */
+export const STATE_SOURCES = ['cloudwatch'] as const;
+export const TUNABLES_SOURCES = ['ssm'] as const;
+export type StateSourceName = (typeof STATE_SOURCES)[number];
+export type TunablesSourceName = (typeof TUNABLES_SOURCES)[number];
+
+export const SourceSchema = z.enum(['request', ...STATE_SOURCES, 'default', 'mixed']);
+export const TunablesSourceSchema = z.enum([...TUNABLES_SOURCES, 'env', 'default']);
 
 const PlannedTaskCommon = z.object({
   task_id: z.string(),

@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import { MODES, perMode, type Mode } from '../modes/index.js';
+import { POOLS, perPool, type Pool } from './pool.js';
 
 const finite = z.number().refine(Number.isFinite, 'must be a finite number');
 /** Fractions and rates are clamped to [0,1] by normalisation (with a warning), so any finite number is accepted here. */
@@ -31,26 +33,29 @@ export const ModePerformanceSchema = z
   .describe('Performance of one reasoning mode');
 export type ModePerformance = z.infer<typeof ModePerformanceSchema>;
 
+/** The seed's flat free-share fields, `<pool>_free`, one per pool. */
+function flatFree(): { [P in Pool as `${P}_free`]: z.ZodOptional<typeof fraction> } {
+  return Object.fromEntries(POOLS.map((p) => [`${p}_free`, fraction.optional().describe(`free fraction of the ${p} pool (seed-compatible form)`)])) as {
+    [P in Pool as `${P}_free`]: z.ZodOptional<typeof fraction>;
+  };
+}
+
+/** The seed's flat solve-rate fields, `<mode>_success`, one per mode. */
+function flatRates(): { [M in Mode as `${M}_success`]: z.ZodOptional<typeof fraction> } {
+  return Object.fromEntries(MODES.map((m) => [`${m}_success`, fraction.optional()])) as {
+    [M in Mode as `${M}_success`]: z.ZodOptional<typeof fraction>;
+  };
+}
+
 export const PlannerStateSchema = z
   .strictObject({
-    alpha_free: fraction.optional().describe('free fraction of the alpha pool (seed-compatible form)'),
-    beta_free: fraction.optional().describe('free fraction of the beta pool (seed-compatible form)'),
+    ...flatFree(),
     performance_metrics: z
-      .strictObject({
-        deduction_success: fraction.optional(),
-        abduction_success: fraction.optional(),
-        induction_success: fraction.optional(),
-      })
+      .strictObject(flatRates())
       .optional()
       .describe('solve rates per mode (seed-compatible form)'),
-    resources: z.strictObject({ alpha: PoolStateSchema.optional(), beta: PoolStateSchema.optional() }).optional(),
-    performance: z
-      .strictObject({
-        deduction: ModePerformanceSchema.optional(),
-        abduction: ModePerformanceSchema.optional(),
-        induction: ModePerformanceSchema.optional(),
-      })
-      .optional(),
+    resources: z.strictObject(perPool(() => PoolStateSchema.optional())).optional(),
+    performance: z.strictObject(perMode(() => ModePerformanceSchema.optional())).optional(),
     max_tasks: z.number().int().min(0).max(100000).optional().describe('cap on tasks for this call'),
     seed: z.number().int().min(0).max(2147483647).optional().describe('same state + same seed => identical plan'),
   })

@@ -1,36 +1,13 @@
 // A namespace import lets bundlers drop zod's unused locales (450 KB → 70 KB in the Lambda bundle).
 import * as z from 'zod';
+import { MODES, bodySchemas, type Mode } from '../modes/index.js';
 
-export const MODES = ['deduction', 'abduction', 'induction'] as const;
-export const ModeSchema = z.enum(MODES);
-export type Mode = z.infer<typeof ModeSchema>;
+export { MODES, type Mode, type TaskBodyOf } from '../modes/index.js';
+export { ExampleSchema, type Example } from './python.js';
+export const ModeSchema = z.enum(MODES as [Mode, ...Mode[]]);
 
-/** A string of Python call arguments: the call is `f(<input>)`, e.g. "[3, 1, 2], 'ab'". */
-const PyArgs = z.string().describe('Python call arguments: the call is f(<input>)');
-/** A Python literal; a claimed output is right when eval(output) == f(<input>) in CPython. */
-const PyLiteral = z.string().describe('Python literal of the value f returns');
-const PyProgram = z.string().describe('Python source defining f');
-
-export const ExampleSchema = z.strictObject({ input: PyArgs, output: PyLiteral });
-export type Example = z.infer<typeof ExampleSchema>;
-
-export const DeductionTaskSchema = z.strictObject({
-  mode: z.literal('deduction'),
-  payload: z.strictObject({ program: PyProgram, input: PyArgs }),
-  answer: z.strictObject({ output: PyLiteral }),
-});
-export const AbductionTaskSchema = z.strictObject({
-  mode: z.literal('abduction'),
-  payload: z.strictObject({ program: PyProgram, output: PyLiteral }),
-  answer: z.strictObject({ input: PyArgs }),
-});
-export const InductionTaskSchema = z.strictObject({
-  mode: z.literal('induction'),
-  payload: z.strictObject({ message: z.string(), examples: z.array(ExampleSchema).min(4) }),
-  answer: z.strictObject({ program: PyProgram, hidden_examples: z.array(ExampleSchema).min(2) }),
-});
-/** The mode-specific part of a task, in the wire format of PLANNER.md §5. */
-export const TaskBodySchema = z.discriminatedUnion('mode', [DeductionTaskSchema, AbductionTaskSchema, InductionTaskSchema]);
+/** The mode-specific part of a task, in the wire format of PLANNER.md §5: one member per mode (lib/modes). */
+export const TaskBodySchema = z.discriminatedUnion('mode', bodySchemas());
 export type TaskBody = z.infer<typeof TaskBodySchema>;
 
 /** Measured program features behind a task's difficulty. */

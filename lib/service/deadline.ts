@@ -15,5 +15,3 @@ export async function withDeadline<T>(work: (signal: AbortSignal) => Promise<T>,
     clearTimeout(timer);
   }
 }
-
-export const describeError = (error: unknown): string => (error instanceof Error ? error.message : String(error));

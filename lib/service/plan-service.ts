@@ -1,12 +1,13 @@
 import { overlayTunables, tunablesFromEnv, type Tunables } from '../config/tunables.js';
 import { generate as defaultGenerate } from '../generator/index.js';
-import { mergeObservation } from '../planner/merge.js';
+import { mergeObservation, type Observed } from '../planner/merge.js';
 import { makePlan, type PlanInputs, type TaskGenerator } from '../planner/plan.js';
+import { warn, type PlanWarning } from '../planner/warnings.js';
 import { freshSeed } from '../random/rng.js';
 import type { Plan } from '../schema/plan.js';
 import type { PlannerState } from '../schema/state.js';
-import type { Observation, StateSource, TunablesSource } from '../sources/types.js';
-import { describeError, withDeadline } from './deadline.js';
+import { withDeadline } from './deadline.js';
+import type { StateSource, TunablesSource } from './ports.js';
 import { toBody, type BodyPlanner, type PlanBody } from './plan-body.js';
 
 export interface PlanServiceOptions {
@@ -23,7 +24,7 @@ export interface PlanServiceOptions {
 export interface TunablesView {
   tunables: Tunables;
   source: Plan['sources']['tunables'];
-  warnings: string[];
+  warnings: PlanWarning[];
   degraded: boolean;
 }
 
@@ -49,7 +50,7 @@ const deadlineFor = (t: Tunables): number => t.awsTimeoutMs * t.awsMaxAttempts +
  */
 export function createPlanService(opts: PlanServiceOptions): PlanService {
   const fromEnv = tunablesFromEnv(opts.env);
-  const envWarnings = fromEnv.issues.map((i) => `tunable ${i.key} from ${i.source} ignored: ${i.message}`);
+  const envWarnings = fromEnv.issues.map((i) => warn.tunableIgnored(i.source, i.key, i.message));
   const envSource: TunablesView['source'] = fromEnv.applied.length > 0 ? 'env' : 'default';
   const clock = opts.clock ?? (() => new Date());
   const random = opts.random ?? Math.random;
@@ -70,23 +71,23 @@ export function createPlanService(opts: PlanServiceOptions): PlanService {
       const layered = overlayTunables(fromEnv.tunables, loaded.values, source.name);
       const view: TunablesView = {
         tunables: layered.tunables,
-        source: 'ssm',
+        source: source.name,
         warnings: [
           ...base.warnings,
-          ...loaded.warnings,
-          ...layered.issues.map((i) => `tunable ${i.key} from ${i.source} ignored: ${i.message}`),
+          ...loaded.warnings.map((w) => warn.tunablesSource(source.name, w)),
+          ...layered.issues.map((i) => warn.tunableIgnored(i.source, i.key, i.message)),
         ],
         degraded: false,
       };
       lastGood = { view, at: clock() };
       return view;
     } catch (error) {
-      const reason = `${source.name} tunables unavailable (${describeError(error)})`;
       if (lastGood) {
         const { view, at } = lastGood;
-        return { ...view, warnings: [...view.warnings, `${reason}; using the values last read at ${at.toISOString()}`], degraded: true };
+        const fallback = `the values last read at ${at.toISOString()}`;
+        return { ...view, warnings: [...view.warnings, warn.tunablesUnavailable(source.name, error, fallback)], degraded: true };
       }
-      return { ...base, warnings: [...base.warnings, `${reason}; using ${envSource} values`], degraded: true };
+      return { ...base, warnings: [...base.warnings, warn.tunablesUnavailable(source.name, error, `${envSource} values`)], degraded: true };
     }
   }
 
@@ -99,13 +100,14 @@ export function createPlanService(opts: PlanServiceOptions): PlanService {
     return loading;
   }
 
-  async function observe(t: Tunables): Promise<{ observation?: Observation; warning?: string }> {
+  async function observe(t: Tunables): Promise<{ observed?: Observed; warning?: PlanWarning }> {
     const source = opts.stateSource;
     if (!source) return {};
     try {
-      return { observation: await withDeadline((s) => source.observe(t, s), deadlineFor(t), `${source.name} state`) };
+      const observation = await withDeadline((s) => source.observe(t, s), deadlineFor(t), `${source.name} state`);
+      return { observed: { source: source.name, observation } };
     } catch (error) {
-      return { warning: `${source.name} state unavailable (${describeError(error)}); planning from the request and defaults` };
+      return { warning: warn.stateUnavailable(source.name, error) };
     }
   }
 
@@ -113,10 +115,11 @@ export function createPlanService(opts: PlanServiceOptions): PlanService {
   async function prepare(state: PlannerState): Promise<{ state: PlannerState; inputs: PlanInputs }> {
     const view = await tunables();
     const seed = state.seed ?? freshSeed(random);
-    const observed = await observe(view.tunables);
-    const merged = mergeObservation(state, observed.observation);
-    const warnings = [...view.warnings, ...(observed.observation?.warnings ?? []), ...merged.warnings];
-    if (observed.warning) warnings.push(observed.warning);
+    const seen = await observe(view.tunables);
+    const merged = mergeObservation(state, seen.observed);
+    const remarks = seen.observed?.observation.warnings.map((w) => warn.observation(seen.observed!.source, w)) ?? [];
+    const warnings = [...view.warnings, ...remarks, ...merged.warnings];
+    if (seen.warning) warnings.push(seen.warning);
     return {
       state: merged.state,
       inputs: {
@@ -125,7 +128,7 @@ export function createPlanService(opts: PlanServiceOptions): PlanService {
         now: clock(),
         sources: { ...merged.sources, tunables: view.source },
         warnings,
-        degraded: view.degraded || observed.warning !== undefined,
+        degraded: view.degraded || seen.warning !== undefined,
       },
     };
   }

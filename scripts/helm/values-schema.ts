@@ -4,7 +4,7 @@ import type { TunableKey } from '../../lib/config/tunables.js';
 
 /**
  * The azr-planner chart's values, as a zod schema. helm/azr-planner/values.schema.json is generated from it
- * (write-values-schema.ts), so the tunables' bounds in the chart are the planner's own and cannot drift.
+ * (`npm run generate`, scripts/generate.ts), so the tunables' bounds in the chart are the planner's own and cannot drift.
  * Objects are strict: a misspelt key fails `helm install` instead of being silently ignored.
  */
 

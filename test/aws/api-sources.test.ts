@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createContext } from '../../functions/context.js';
-import { PlanSchema } from '../../lib/schema/plan.js';
+import { PlanSchema } from '../../lib/schema/index.js';
 import { motoTunables, tunablesEnv } from './support/aws.js';
 import { seedCluster } from './support/scenario.js';
 import { parameters } from './support/ssm.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { awsClientConfig } from '../../lib/aws/client-config.js';
-import { createAwsSources } from '../../lib/aws/index.js';
-import { DEFAULT_TUNABLES } from '../../lib/config/tunables.js';
+import { awsClientConfig } from '../../lib/aws/index.js';
+import { createSources } from '../../lib/compose/index.js';
+import { DEFAULT_TUNABLES } from '../../lib/config/index.js';
 
 describe('AWS client configuration', () => {
   it('takes timeouts, attempts and region from the tunables, and leaves the endpoint to the SDK when empty', () => {
@@ -19,15 +19,15 @@ describe('AWS client configuration', () => {
   });
 });
 
-describe('createAwsSources', () => {
+describe('createSources', () => {
   it('configures no source by default, so the planner runs without AWS', () => {
-    expect(createAwsSources(DEFAULT_TUNABLES, {})).toEqual({});
+    expect(createSources(DEFAULT_TUNABLES, {})).toEqual({});
   });
 
   it('returns exactly the sources switched on', () => {
-    expect(Object.keys(createAwsSources({ ...DEFAULT_TUNABLES, useCloudwatch: true }, {}))).toEqual(['stateSource']);
-    expect(Object.keys(createAwsSources({ ...DEFAULT_TUNABLES, useSsm: true }, {}))).toEqual(['tunablesSource']);
-    const both = createAwsSources({ ...DEFAULT_TUNABLES, useCloudwatch: true, useSsm: true }, {});
+    expect(Object.keys(createSources({ ...DEFAULT_TUNABLES, useCloudwatch: true }, {}))).toEqual(['stateSource']);
+    expect(Object.keys(createSources({ ...DEFAULT_TUNABLES, useSsm: true }, {}))).toEqual(['tunablesSource']);
+    const both = createSources({ ...DEFAULT_TUNABLES, useCloudwatch: true, useSsm: true }, {});
     expect([both.stateSource?.name, both.tunablesSource?.name]).toEqual(['cloudwatch', 'ssm']);
   });
 });

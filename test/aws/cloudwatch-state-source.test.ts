@@ -1,7 +1,7 @@
 import { CloudWatchClient, GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
-import { createCloudWatchStateSource } from '../../lib/aws/cloudwatch/state-source.js';
+import { createCloudWatchStateSource } from '../../lib/aws/index.js';
 import { cloudWatch, motoTunables, putMetrics } from './support/aws.js';
 
 const observe = (t: ReturnType<typeof motoTunables>) =>

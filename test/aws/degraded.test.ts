@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAwsSources } from '../../lib/aws/index.js';
-import { tunablesFromEnv } from '../../lib/config/tunables.js';
-import { PlanSchema } from '../../lib/schema/plan.js';
-import { createPlanService } from '../../lib/service/plan-service.js';
+import { createSources } from '../../lib/compose/index.js';
+import { tunablesFromEnv } from '../../lib/config/index.js';
+import { PlanSchema } from '../../lib/schema/index.js';
+import { createPlanService } from '../../lib/service/index.js';
 import { motoTunables, tunablesEnv } from './support/aws.js';
 import { blackHole, garbage } from './support/fake-endpoints.js';
 import type { FakeEndpoint } from './support/fake-endpoints.js';
@@ -19,7 +19,7 @@ const budgetMs = (timeoutMs: number) => 2 * (timeoutMs * ATTEMPTS + 250) + 1000;
 function apiService(endpoint: string, timeoutMs: number) {
   const t = motoTunables({ awsEndpoint: endpoint, awsTimeoutMs: timeoutMs, awsMaxAttempts: ATTEMPTS });
   const env = tunablesEnv(t, { USE_CLOUDWATCH: 'true', USE_SSM: 'true', SSM_CACHE_SECONDS: '0' });
-  const sources = createAwsSources(tunablesFromEnv(env).tunables, env);
+  const sources = createSources(tunablesFromEnv(env).tunables, env);
   return { t, service: createPlanService({ env, ...sources }) };
 }
 

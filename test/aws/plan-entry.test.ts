@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_ENTRY_BYTES, PLAN_DETAIL_TYPE, PLAN_EVENT_SOURCE, entrySize, planEntry } from '../../lib/aws/eventbridge/plan-entry.js';
-import { PlanSchema } from '../../lib/schema/plan.js';
+import { PlanSchema } from '../../lib/schema/index.js';
 import { samplePlan } from './support/plans.js';
 
 describe('plan entry for PutEvents', () => {

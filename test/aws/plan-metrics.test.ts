@@ -1,6 +1,6 @@
 import { GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { describe, expect, it } from 'vitest';
-import { planMetricData, recordPlanMetrics } from '../../lib/aws/cloudwatch/plan-metrics.js';
+import { planMetricData, recordPlanMetrics } from '../../lib/aws/index.js';
 import { cloudWatch, motoTunables } from './support/aws.js';
 import { samplePlan } from './support/plans.js';
 

@@ -1,9 +1,9 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
-import { awsClientConfig } from '../../lib/aws/client-config.js';
-import { PublishError, publishPlan } from '../../lib/aws/eventbridge/publisher.js';
-import { PlanSchema } from '../../lib/schema/plan.js';
+import { awsClientConfig } from '../../lib/aws/index.js';
+import { PublishError, publishPlan } from '../../lib/aws/index.js';
+import { PlanSchema } from '../../lib/schema/index.js';
 import { motoTunables } from './support/aws.js';
 import { busWithQueue } from './support/bus.js';
 import { samplePlan } from './support/plans.js';

@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { PublishError } from '../../lib/aws/eventbridge/publisher.js';
-import { scheduledRunFromEnv } from '../../lib/aws/scheduled/from-env.js';
-import { createLogger } from '../../lib/log/logger.js';
-import { PlanSchema } from '../../lib/schema/plan.js';
+import { PublishError } from '../../lib/aws/index.js';
+import { scheduledRunFromEnv } from '../../lib/compose/index.js';
+import { createLogger } from '../../lib/log/index.js';
+import { PlanSchema } from '../../lib/schema/index.js';
 import { motoTunables, tunablesEnv } from './support/aws.js';
 import { busWithQueue } from './support/bus.js';
-import { freePort } from '../support/free-port.js';
+import { freePort } from '../../fixtures/free-port.js';
 import { seedCluster } from './support/scenario.js';
 
 const EVENT = { 'detail-type': 'Scheduled Event', source: 'aws.events', time: '2026-11-25T19:00:00Z', detail: {} };

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PlanSchema } from '../../lib/schema/plan.js';
+import { PlanSchema } from '../../lib/schema/index.js';
 import { motoTunables, tunablesEnv } from './support/aws.js';
 import { busWithQueue } from './support/bus.js';
 import { seedCluster } from './support/scenario.js';

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { InvalidScheduledEventError } from '../../lib/aws/scheduled/run.js';
-import { scheduledRunFromEnv } from '../../lib/aws/scheduled/from-env.js';
-import { PublishError } from '../../lib/aws/eventbridge/publisher.js';
-import { createLogger } from '../../lib/log/logger.js';
-import { PlanSchema } from '../../lib/schema/plan.js';
-import type { Plan } from '../../lib/schema/plan.js';
-import { createPlanService } from '../../lib/service/plan-service.js';
+import { InvalidScheduledEventError } from '../../lib/aws/index.js';
+import { scheduledRunFromEnv } from '../../lib/compose/index.js';
+import { PublishError } from '../../lib/aws/index.js';
+import { createLogger } from '../../lib/log/index.js';
+import { PlanSchema } from '../../lib/schema/index.js';
+import type { Plan } from '../../lib/schema/index.js';
+import { createPlanService } from '../../lib/service/index.js';
 import { motoTunables, putMetrics, tunablesEnv } from './support/aws.js';
 import { busWithQueue } from './support/bus.js';
 import { CLUSTER_AS_REQUEST, seedCluster } from './support/scenario.js';

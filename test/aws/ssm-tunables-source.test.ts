@@ -1,8 +1,8 @@
 import { GetParametersByPathCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
 import { describe, expect, it } from 'vitest';
-import { createSsmTunablesSource } from '../../lib/aws/ssm/tunables-source.js';
-import type { Tunables } from '../../lib/config/tunables.js';
+import { createSsmTunablesSource } from '../../lib/aws/index.js';
+import type { Tunables } from '../../lib/config/index.js';
 import { motoTunables } from './support/aws.js';
 import { parameters } from './support/ssm.js';
 

@@ -7,7 +7,7 @@ describe('the saved bench results', () => {
   const results = readResults(SAVED_DIR);
   const readme = readFileSync(README, 'utf8');
 
-  it('are what the README shows (npm run bench:table rewrites the block from latest.json)', () => {
+  it('are what the README shows (npm run generate rewrites the block from latest.json)', () => {
     expect(Object.keys(results).length).toBeGreaterThan(0);
     expect(readmeBenchBlock(readme)).toBe(markdown(results).trimEnd());
   });

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PlanSchema } from '../../lib/schema/plan.js';
+import { PlanSchema } from '../../lib/schema/index.js';
 
 const run = (...args: string[]) =>
   spawnSync(process.execPath, ['bin/azr-plan.js', ...args], { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'SILENT' } });

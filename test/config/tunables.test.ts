@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { TABLE_END, TABLE_START, tunablesTable } from '../../lib/config/tunables-table.js';
-import { DEFAULT_TUNABLES, envName, helmName, overlayTunables, ssmName, tunablesFromEnv } from '../../lib/config/tunables.js';
+import { TABLE_END, TABLE_START, tunablesTable } from '../../lib/config/index.js';
+import { DEFAULT_TUNABLES, envName, helmName, overlayTunables, ssmName, tunablesFromEnv } from '../../lib/config/index.js';
 import { readBlock } from '../../scripts/marked-block.js';
 
 describe('tunables', () => {
@@ -43,7 +43,7 @@ describe('tunables', () => {
     expect(issues).toEqual([{ key: 'lowFreeThreshold', source: 'ssm', message: 'lowFreeThreshold must not exceed highFreeThreshold' }]);
   });
 
-  it('the README table is the one the code renders (npm run tunables:table rewrites it)', () => {
+  it('the README table is the one the code renders (npm run generate rewrites it)', () => {
     const readme = readFileSync('README.md', 'utf8');
     expect(readBlock(readme, { start: TABLE_START, end: TABLE_END }, 'README.md')).toBe(tunablesTable());
   });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { ICronJob } from 'kubernetes-models/batch/v1/CronJob';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PlanSchema } from '../../lib/schema/plan.js';
+import { PlanSchema } from '../../lib/schema/index.js';
 import { motoTunables } from '../aws/support/aws.js';
 import { busWithQueue } from '../aws/support/bus.js';
 import { seedCluster } from '../aws/support/scenario.js';

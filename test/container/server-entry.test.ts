@@ -6,14 +6,14 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { IDeployment } from 'kubernetes-models/apps/v1/Deployment';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_TUNABLES } from '../../lib/config/tunables.js';
-import { PlanSchema } from '../../lib/schema/plan.js';
+import { DEFAULT_TUNABLES } from '../../lib/config/index.js';
+import { PlanSchema } from '../../lib/schema/index.js';
 import { only, render } from '../helm/helm.js';
 import type { Manifest } from '../helm/helm.js';
 import { envOf, imageCommand, readDockerfile } from './dockerfile.js';
 import { assembleImage } from './image-layout.js';
 import type { ImageLayout } from './image-layout.js';
-import { freePort } from '../support/free-port.js';
+import { freePort } from '../../fixtures/free-port.js';
 
 const ROOT = join(import.meta.dirname, '../..');
 const NODE = join(ROOT, 'node_modules/.bin/node');

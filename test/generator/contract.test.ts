@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { FAMILIES, generate } from '../../lib/generator/index.js';
-import { createRng } from '../../lib/random/rng.js';
-import type { GeneratedTask, Mode } from '../../lib/schema/task.js';
-import { FeaturesSchema, MODES, TaskBodySchema } from '../../lib/schema/task.js';
+import { createRng } from '../../lib/random/index.js';
+import type { GeneratedTask, Mode } from '../../lib/schema/index.js';
+import { FeaturesSchema, MODES, TaskBodySchema } from '../../lib/schema/index.js';
+import { modeDef } from '../../lib/modes/index.js';
 
 const rng = createRng(99);
 const tasks: GeneratedTask[] = [];
@@ -24,12 +25,11 @@ describe('every task honours the contract (lib/schema/task.ts, PLANNER.md §5)',
 
   it('programs define f and inputs are call arguments', () => {
     for (const t of tasks) {
-      const program = t.mode === 'induction' ? t.answer.program : t.payload.program;
+      const program = modeDef(t.mode).program(t);
       expect(program.startsWith('def f(')).toBe(true);
       expect(program).not.toMatch(/\bimport\b|\bopen\(|\bprint\(|\beval\(|\bexec\(|\brandom\b|\btime\b/);
       const params = (/^def f\(([^)]*)\):/.exec(program)?.[1] ?? '').split(', ').length;
-      const inputs = t.mode === 'deduction' ? [t.payload.input] : t.mode === 'abduction' ? [t.answer.input] : t.payload.examples.map((e) => e.input);
-      for (const input of inputs) expect(JSON.parse(`[${input.replaceAll("'", '"')}]`)).toHaveLength(params);
+      for (const { input } of modeDef(t.mode).calls(t)) expect(JSON.parse(`[${input.replaceAll("'", '"')}]`)).toHaveLength(params);
     }
   });
 
@@ -49,13 +49,7 @@ describe('every task honours the contract (lib/schema/task.ts, PLANNER.md §5)',
   });
 
   it('inputs and outputs are JSON-representable Python literals', () => {
-    const literals = tasks.flatMap((t) =>
-      t.mode === 'deduction'
-        ? [t.payload.input, t.answer.output]
-        : t.mode === 'abduction'
-          ? [t.answer.input, t.payload.output]
-          : [...t.payload.examples, ...t.answer.hidden_examples].flatMap((e) => [e.input, e.output]),
-    );
+    const literals = tasks.flatMap((t) => modeDef(t.mode).calls(t).flatMap((e) => [e.input, e.output]));
     for (const lit of literals) {
       const json = `[${lit.replaceAll("'", '"').replaceAll('True', 'true').replaceAll('False', 'false')}]`;
       expect(() => JSON.parse(json), lit).not.toThrow();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../lib/generator/index.js';
-import { createRng } from '../../lib/random/rng.js';
-import { MODES } from '../../lib/schema/task.js';
+import { createRng } from '../../lib/random/index.js';
+import { MODES } from '../../lib/schema/index.js';
 
 function batch(seed: number): string {
   const rng = createRng(seed);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GeneratorInputError, generate } from '../../lib/generator/index.js';
-import { createRng } from '../../lib/random/rng.js';
-import type { Mode } from '../../lib/schema/task.js';
+import { createRng } from '../../lib/random/index.js';
+import type { Mode } from '../../lib/schema/index.js';
 
 function thrown(fn: () => unknown): unknown {
   try {

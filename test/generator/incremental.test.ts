@@ -8,7 +8,7 @@ import type { Run } from '../../lib/generator/eval/evaluate.js';
 import { Rejected } from '../../lib/generator/eval/rejected.js';
 import { randomArgs } from '../../lib/generator/inputs.js';
 import { pyRepr } from '../../lib/generator/render/literal.js';
-import { createRng } from '../../lib/random/rng.js';
+import { createRng } from '../../lib/random/index.js';
 
 function outcome(fn: () => Run): string {
   try {

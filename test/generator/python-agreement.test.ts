@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../lib/generator/index.js';
-import { createRng } from '../../lib/random/rng.js';
-import type { GeneratedTask, Mode } from '../../lib/schema/task.js';
-import { MODES } from '../../lib/schema/task.js';
+import { createRng } from '../../lib/random/index.js';
+import type { GeneratedTask, Mode } from '../../lib/schema/index.js';
+import { MODES } from '../../lib/schema/index.js';
 import { checkOf, formatMismatches, runInPython } from './python.js';
 
 const PER_MODE = 800;

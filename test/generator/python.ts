@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { GeneratedTask } from '../../lib/schema/task.js';
+import type { GeneratedTask } from '../../lib/schema/index.js';
+import { modeDef } from '../../lib/modes/index.js';
 
 /** One program and the calls whose outputs the generator claims. */
 export interface PyCheck {
@@ -35,16 +36,10 @@ export function runInPython(checks: readonly PyCheck[]): { checked: number; mism
   }
 }
 
-/** What CPython must confirm for a task: deduction f(input) == output; abduction f(answer) == output; induction every pair. */
+/** What CPython must confirm for a task: every call it states (lib/modes: deduction's, abduction's answer, induction's pairs). */
 export function checkOf(id: string, t: GeneratedTask): PyCheck {
-  switch (t.mode) {
-    case 'deduction':
-      return { id, program: t.payload.program, calls: [{ input: t.payload.input, output: t.answer.output }] };
-    case 'abduction':
-      return { id, program: t.payload.program, calls: [{ input: t.answer.input, output: t.payload.output }] };
-    case 'induction':
-      return { id, program: t.answer.program, calls: [...t.payload.examples, ...t.answer.hidden_examples] };
-  }
+  const mode = modeDef(t.mode);
+  return { id, program: mode.program(t), calls: mode.calls(t) };
 }
 
 export function formatMismatches(ms: readonly PyMismatch[]): string {

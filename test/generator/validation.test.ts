@@ -4,12 +4,12 @@ import type { Value } from '../../lib/generator/ast/types.js';
 import { Pipeline } from '../../lib/generator/compose.js';
 import { run } from '../../lib/generator/eval/evaluate.js';
 import { Rejected } from '../../lib/generator/eval/rejected.js';
-import { createRng } from '../../lib/random/rng.js';
+import { createRng } from '../../lib/random/index.js';
 import { assemble } from '../../lib/generator/tasks/assemble.js';
 import type { Candidate } from '../../lib/generator/tasks/candidate.js';
 import { complete, probe } from '../../lib/generator/tasks/candidate.js';
 import { OUTPUT_LIMIT, isPlainLiteral, validate } from '../../lib/generator/validate.js';
-import type { Mode, TaskBody } from '../../lib/schema/task.js';
+import type { Mode, TaskBody } from '../../lib/schema/index.js';
 
 /** A real candidate for `mode`, grown from a fixed seed until one passes validation. */
 function candidate(mode: Mode, seed: number): { c: Candidate; body: TaskBody } {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { FAMILIES, generate } from '../../lib/generator/index.js';
-import { createRng } from '../../lib/random/rng.js';
-import type { GeneratedTask, Mode } from '../../lib/schema/task.js';
-import { MODES } from '../../lib/schema/task.js';
+import { createRng } from '../../lib/random/index.js';
+import type { GeneratedTask, Mode } from '../../lib/schema/index.js';
+import { MODES } from '../../lib/schema/index.js';
+import { modeDef } from '../../lib/modes/index.js';
 
-const programOf = (t: GeneratedTask): string => (t.mode === 'induction' ? t.answer.program : t.payload.program);
+const programOf = (t: GeneratedTask): string => modeDef(t.mode).program(t);
 
 describe('variety', () => {
   it.each(MODES)('%s: 1,000 tasks at one difficulty hold at least 300 distinct programs', (mode) => {

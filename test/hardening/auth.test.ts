@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp } from '../../lib/http/app.js';
-import { createLogger } from '../../lib/log/logger.js';
-import { createPlanService } from '../../lib/service/plan-service.js';
-import { PlanSchema } from '../../lib/schema/plan.js';
+import { createApp } from '../../lib/http/index.js';
+import { createLogger } from '../../lib/log/index.js';
+import { createPlanService } from '../../lib/service/index.js';
+import { PlanSchema } from '../../lib/schema/index.js';
 import { buildServer, startLiveServer, type LiveServer } from './support/server.js';
 
 const TOKEN = 's3cret-token-from-a-kubernetes-secret';

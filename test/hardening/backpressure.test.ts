@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REALISTIC_STATE } from '../../bench/support/states.js';
+import { REALISTIC_STATE } from '../../fixtures/states.js';
 import { buildServer, planRequest, rawSocket, startLiveServer, type LiveServer } from './support/server.js';
 
 /** The flood of issue 16: connections that each pipeline requests and never read an answer. */

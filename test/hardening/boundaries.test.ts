@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import type { PlannerState } from '../../lib/schema/state.js';
+import type { PlannerState } from '../../lib/schema/index.js';
 import { FIELDS, RAW_NUMBERS, setPath } from './support/bodies.js';
 import { createChecker } from './support/check.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_LISTED_ISSUES } from '../../lib/http/errors.js';
+import { MAX_LISTED_ISSUES } from '../../lib/schema/index.js';
 import { postJson, testApp } from '../support/app.js';
 
 const MIB = 1024 * 1024;

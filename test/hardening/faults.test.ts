@@ -3,11 +3,11 @@ import type { GetMetricDataCommandOutput, MetricDataResult } from '@aws-sdk/clie
 import { GetParametersByPathCommand, SSMClient, ThrottlingException } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { createAwsSources } from '../../lib/aws/index.js';
-import { tunablesFromEnv } from '../../lib/config/tunables.js';
-import { PlanSchema, type Plan } from '../../lib/schema/plan.js';
-import type { PlannerState } from '../../lib/schema/state.js';
-import type { StateSource, TunablesSource } from '../../lib/sources/types.js';
+import { createSources } from '../../lib/compose/index.js';
+import { tunablesFromEnv } from '../../lib/config/index.js';
+import { PlanSchema, type Plan } from '../../lib/schema/index.js';
+import type { PlannerState } from '../../lib/schema/index.js';
+import type { StateSource, TunablesSource } from '../../lib/service/index.js';
 import { postJson, testApp } from '../support/app.js';
 
 /**
@@ -55,7 +55,7 @@ const HEALTHY_PARAMETERS = { Parameters: [{ Name: '/osiris/azr-planner/max-tasks
 
 /** The real app over the real service with the real AWS adapters, the clients' send mocked. */
 function awsApp(overrides: { stateSource?: StateSource; tunablesSource?: TunablesSource } = {}) {
-  const sources = createAwsSources(tunablesFromEnv(ENV).tunables, ENV);
+  const sources = createSources(tunablesFromEnv(ENV).tunables, ENV);
   return testApp({ env: ENV, ...sources, ...overrides });
 }
 
@@ -204,15 +204,15 @@ describe('faults: both sources at once, and sources that misbehave past the SDK'
   });
 
   it('a state source that never settles and ignores the abort signal: the deadline still holds', async () => {
-    const hung: StateSource = { name: 'hung', observe: () => new Promise(() => undefined) };
+    const hung: StateSource = { name: 'cloudwatch', observe: () => new Promise(() => undefined) };
     const plan = await planWithin(awsApp({ stateSource: hung }), SOURCE_BUDGET_MS);
     expect(plan.degraded).toBe(true);
-    expect(plan.warnings.some((w) => /^hung state unavailable .*timed out/.test(w))).toBe(true);
+    expect(plan.warnings.some((w) => /^cloudwatch state unavailable .*timed out/.test(w))).toBe(true);
   });
 
   it('sources that throw synchronously: degraded, never a 500', async () => {
     const broken: StateSource = {
-      name: 'broken',
+      name: 'cloudwatch',
       observe: () => {
         throw new TypeError('cannot read properties of undefined');
       },
@@ -232,7 +232,7 @@ describe('faults: both sources at once, and sources that misbehave past the SDK'
   // The CloudWatch adapter filters such values, but the service boundary must hold for any StateSource.
   it('a state source handing back out-of-range and non-finite values: a valid plan, never NaN', async () => {
     const wild: StateSource = {
-      name: 'wild',
+      name: 'cloudwatch',
       observe: async () => ({
         resources: { alpha: { utilization: 7, total_units: -3 }, beta: { utilization: Number.NaN, total_units: Number.POSITIVE_INFINITY } },
         performance: { deduction: { success_rate: Number.NaN, difficulty: -2 }, induction: { success_rate: 4 } },

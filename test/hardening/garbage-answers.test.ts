@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAwsSources } from '../../lib/aws/index.js';
-import { tunablesFromEnv } from '../../lib/config/tunables.js';
-import { PlanSchema } from '../../lib/schema/plan.js';
-import { createPlanService } from '../../lib/service/plan-service.js';
+import { createSources } from '../../lib/compose/index.js';
+import { tunablesFromEnv } from '../../lib/config/index.js';
+import { PlanSchema } from '../../lib/schema/index.js';
+import { createPlanService } from '../../lib/service/index.js';
 import { answering, json } from './support/aws-endpoint.js';
 
 /** HTTP 200 answers with the wrong types, from a real endpoint through the real SDK clients and adapters. */
@@ -14,7 +14,7 @@ const envFor = (endpoint: string, sources: Record<string, string>) => ({
   AWS_MAX_ATTEMPTS: '1',
   SSM_CACHE_SECONDS: '0',
 });
-const serviceFor = (env: Record<string, string>) => createPlanService({ env, ...createAwsSources(tunablesFromEnv(env).tunables, env) });
+const serviceFor = (env: Record<string, string>) => createPlanService({ env, ...createSources(tunablesFromEnv(env).tunables, env) });
 
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => {

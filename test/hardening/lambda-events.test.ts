@@ -1,8 +1,8 @@
 import type { Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { handler } from '../../functions/api.js';
-import { PlanSchema } from '../../lib/schema/plan.js';
-import { httpApiEvent } from '../support/gateway-events.js';
+import { PlanSchema } from '../../lib/schema/index.js';
+import { httpApiEvent } from '../../fixtures/gateway-events.js';
 
 const context = { awsRequestId: 'test', functionName: 'azr-planner-api' } as Context;
 type Answer = { statusCode: number; body: string; headers?: Record<string, string> };

@@ -1,7 +1,7 @@
 import type { Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { MAX_PLAN_TASKS, tunablesFromEnv } from '../../lib/config/tunables.js';
-import { httpApiEvent } from '../support/gateway-events.js';
+import { MAX_PLAN_TASKS, tunablesFromEnv } from '../../lib/config/index.js';
+import { httpApiEvent } from '../../fixtures/gateway-events.js';
 
 /** Lambda's limit on a synchronous invocation's response (6 MB as AWS counts: 6 × 2^20 bytes). */
 const LAMBDA_SYNC_RESPONSE_BYTES = 6 * 1024 * 1024;

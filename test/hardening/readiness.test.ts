@@ -1,12 +1,12 @@
 import { GetParametersByPathCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { createAwsSources } from '../../lib/aws/index.js';
-import { tunablesFromEnv } from '../../lib/config/tunables.js';
-import { createApp } from '../../lib/http/app.js';
-import { createLogger } from '../../lib/log/logger.js';
-import { PlanSchema } from '../../lib/schema/plan.js';
-import { createPlanService } from '../../lib/service/plan-service.js';
+import { createSources } from '../../lib/compose/index.js';
+import { tunablesFromEnv } from '../../lib/config/index.js';
+import { createApp } from '../../lib/http/index.js';
+import { createLogger } from '../../lib/log/index.js';
+import { PlanSchema } from '../../lib/schema/index.js';
+import { createPlanService } from '../../lib/service/index.js';
 import { postJson } from '../support/app.js';
 
 /**
@@ -22,7 +22,7 @@ const STATE = JSON.stringify({ alpha_free: 1, beta_free: 1, seed: 4 });
 const hang = () => new Promise<never>(() => undefined);
 
 function ssmApp(draining = () => false) {
-  const service = createPlanService({ env: ENV, ...createAwsSources(tunablesFromEnv(ENV).tunables, ENV) });
+  const service = createPlanService({ env: ENV, ...createSources(tunablesFromEnv(ENV).tunables, ENV) });
   return { service, app: createApp({ service, logger: createLogger('SILENT'), bodyLimitBytes: 65_536, draining }) };
 }
 

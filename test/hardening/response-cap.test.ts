@@ -1,9 +1,9 @@
 import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAwsSources } from '../../lib/aws/index.js';
-import { AWS_RESPONSE_CAP_BYTES } from '../../lib/aws/guards.js';
-import { tunablesFromEnv } from '../../lib/config/tunables.js';
-import { createPlanService } from '../../lib/service/plan-service.js';
+import { createSources } from '../../lib/compose/index.js';
+import { AWS_RESPONSE_CAP_BYTES } from '../../lib/aws/index.js';
+import { tunablesFromEnv } from '../../lib/config/index.js';
+import { createPlanService } from '../../lib/service/index.js';
 import { answering } from './support/aws-endpoint.js';
 
 const HUGE_BYTES = 64 * 1024 * 1024;
@@ -41,7 +41,7 @@ describe(`AWS answers are read up to ${AWS_RESPONSE_CAP_BYTES} bytes`, () => {
       const aws = await answering({ GetMetricData: endless(declared) });
       close = aws.close;
       const env = { USE_CLOUDWATCH: 'true', AWS_ENDPOINT: aws.endpoint, AWS_REGION: 'us-east-1', AWS_TIMEOUT_MS: '5000', AWS_MAX_ATTEMPTS: '1' };
-      const plan = await createPlanService({ env, ...createAwsSources(tunablesFromEnv(env).tunables, env) }).plan({ seed: 1 });
+      const plan = await createPlanService({ env, ...createSources(tunablesFromEnv(env).tunables, env) }).plan({ seed: 1 });
       expect(plan.degraded).toBe(true);
       expect(plan.warnings.find((w) => w.startsWith('cloudwatch state unavailable'))).toMatch(new RegExp(`over ${AWS_RESPONSE_CAP_BYTES}`));
       expect(aws.bytesSent()).toBeLessThan(IN_FLIGHT_ALLOWANCE);

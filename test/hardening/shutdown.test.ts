@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REALISTIC_STATE } from '../../bench/support/states.js';
+import { REALISTIC_STATE } from '../../fixtures/states.js';
 import { blackHole, type FakeEndpoint } from '../aws/support/fake-endpoints.js';
 import { buildServer, planRequest, rawSocket, startLiveServer, type LiveServer } from './support/server.js';
 

@@ -2,7 +2,7 @@ import autocannon from 'autocannon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildContainer, type Built } from '../../bench/support/container.js';
 import { startServer, type ServerProcess } from '../../bench/support/server-process.js';
-import { REALISTIC_STATE } from '../../bench/support/states.js';
+import { REALISTIC_STATE } from '../../fixtures/states.js';
 
 const CONNECTIONS = 100;
 /** The bundled server's heap grows for ~20 s under this load before it levels off (measured): warm up past that. */

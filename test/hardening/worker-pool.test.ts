@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createWorkerPool, PoolBusyError, type WorkerPool } from '../../lib/pool/worker-pool.js';
+import { createWorkerPool, PoolBusyError, type WorkerPool } from '../../lib/pool/index.js';
 
 const TS = ['--import', 'tsx'];
 const BUSY = new URL('./workers/busy-worker.ts', import.meta.url);

@@ -12,7 +12,7 @@ import type { IServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { envName, tunableKeys, tunablesFromEnv } from '../../lib/config/tunables.js';
+import { envName, tunableKeys, tunablesFromEnv } from '../../lib/config/index.js';
 import { createContext } from '../../functions/context.js';
 import { ENTRY_POINTS } from '../../scripts/build.js';
 import type { ChartValues } from '../../scripts/helm/values-schema.js';

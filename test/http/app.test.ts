@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createApp } from '../../lib/http/app.js';
-import { createLogger } from '../../lib/log/logger.js';
-import { createPlanService } from '../../lib/service/plan-service.js';
-import { PlanSchema } from '../../lib/schema/plan.js';
-import { PlannerStateSchema } from '../../lib/schema/state.js';
+import { createApp } from '../../lib/http/index.js';
+import { createLogger } from '../../lib/log/index.js';
+import { createPlanService } from '../../lib/service/index.js';
+import { PlanSchema } from '../../lib/schema/index.js';
+import { PlannerStateSchema } from '../../lib/schema/index.js';
 import { postJson, testApp } from '../support/app.js';
 import { FIXED_NOW, SCENARIOS } from '../support/states.js';
 

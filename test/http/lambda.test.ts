@@ -1,9 +1,9 @@
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import { handler } from '../../functions/api.js';
-import { PlanSchema } from '../../lib/schema/plan.js';
+import { PlanSchema } from '../../lib/schema/index.js';
 import { SCENARIOS } from '../support/states.js';
-import { httpApiEvent } from '../support/gateway-events.js';
+import { httpApiEvent } from '../../fixtures/gateway-events.js';
 
 const context = { awsRequestId: 'test', functionName: 'azr-planner-api' } as Context;
 const body = JSON.stringify({ ...SCENARIOS.baseline, seed: 5 });

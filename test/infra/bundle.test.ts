@@ -4,15 +4,15 @@ import { pathToFileURL } from 'node:url';
 import { PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import type { APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PLAN_DETAIL_TYPE, PLAN_EVENT_SOURCE } from '../../lib/aws/eventbridge/plan-entry.js';
-import { PlanSchema } from '../../lib/schema/plan.js';
+import { PLAN_DETAIL_TYPE, PLAN_EVENT_SOURCE } from '../../lib/aws/index.js';
+import { PlanSchema } from '../../lib/schema/index.js';
 import { motoEndpoint, motoTunables } from '../aws/support/aws.js';
 import { busWithQueue } from '../aws/support/bus.js';
 import { render } from './support/render.js';
 import { cdkSynth, functionAsset, readTemplate } from './support/assembly.js';
 import type { FunctionAsset } from './support/assembly.js';
 import { removeTempOutdirs, tempOutdir } from './support/synth.js';
-import { httpApiEvent } from '../support/gateway-events.js';
+import { httpApiEvent } from '../../fixtures/gateway-events.js';
 
 const STACK = 'AzrPlanner-dev';
 const REGION = 'us-east-1';

@@ -7,8 +7,8 @@ import {
   tunableKeys,
   tunablesFromEnv,
   overlayTunables,
-} from '../../lib/config/tunables.js';
-import type { TunableKey } from '../../lib/config/tunables.js';
+} from '../../lib/config/index.js';
+import type { TunableKey } from '../../lib/config/index.js';
 import { functionEnvironment, resolveTunables, tunableParameters } from '../../infra/config/deployed-tunables.js';
 
 describe('deployed tunables', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { generate } from '../../lib/generator/index.js';
-import type { TaskGenerator } from '../../lib/planner/plan.js';
-import { PlanSchema } from '../../lib/schema/plan.js';
-import { createPlanService } from '../../lib/service/plan-service.js';
+import type { TaskGenerator } from '../../lib/planner/index.js';
+import { PlanSchema } from '../../lib/schema/index.js';
+import { createPlanService } from '../../lib/service/index.js';
 import { FIXED_NOW, SCENARIOS } from '../support/states.js';
 
 describe('generator failure', () => {

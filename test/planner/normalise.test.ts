@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TUNABLES } from '../../lib/config/tunables.js';
-import { normalise } from '../../lib/planner/normalise.js';
-import { createPlanService } from '../../lib/service/plan-service.js';
+import { DEFAULT_TUNABLES } from '../../lib/config/index.js';
+import { normalise } from '../../lib/planner/index.js';
+import { createPlanService } from '../../lib/service/index.js';
 import { FIXED_NOW } from '../support/states.js';
 
 describe('normalisation', () => {
@@ -20,13 +20,16 @@ describe('normalisation', () => {
     expect(n.pools.beta.freeFraction).toBe(1);
     expect(n.modes.deduction.successRate).toBe(1);
     expect(n.modes.abduction.successRate).toBe(0);
-    expect(n.warnings).toEqual([
-      'resources.alpha.total_units -4 is negative; clamped to 0',
-      'alpha_free -0.3 is outside 0..1; clamped to 0',
-      'beta_free 1.7 is outside 0..1; clamped to 1',
-      'performance_metrics.deduction_success 1.2 is outside 0..1; clamped to 1',
-      'performance_metrics.abduction_success -1 is outside 0..1; clamped to 0',
+    expect(n.warnings.map((w) => [w.code, w.source])).toEqual([
+      ['negative', 'resources.alpha.total_units'],
+      ['out_of_range', 'alpha_free'],
+      ['out_of_range', 'beta_free'],
+      ['out_of_range', 'performance_metrics.deduction_success'],
+      ['out_of_range', 'performance_metrics.abduction_success'],
     ]);
+    // The wire prose, derived from the same facts.
+    expect(n.warnings[0]!.message).toBe('resources.alpha.total_units -4 is negative; clamped to 0');
+    expect(n.warnings[1]!.message).toBe('alpha_free -0.3 is outside 0..1; clamped to 0');
   });
 
   it('missing metrics: a default plan with a warning for every assumption', async () => {
@@ -52,6 +55,8 @@ describe('normalisation', () => {
     expect(n.pools.alpha.freeUnits).toBe(8);
     expect(n.pools.alpha.freeFraction).toBe(1);
     expect(n.pools.beta.freeUnits).toBe(10);
-    expect(n.warnings.filter((w) => w.startsWith('resources'))).toEqual(['resources.alpha.free_units 12 exceeds total_units 8; clamped to 8']);
+    expect(n.warnings.filter((w) => w.code === 'over_total')).toEqual([
+      { code: 'over_total', source: 'resources.alpha.free_units', message: 'resources.alpha.free_units 12 exceeds total_units 8; clamped to 8' },
+    ]);
   });
 });

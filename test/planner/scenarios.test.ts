@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { PlanSchema, type Plan } from '../../lib/schema/plan.js';
-import { MODES } from '../../lib/schema/task.js';
-import { createPlanService } from '../../lib/service/plan-service.js';
+import { PlanSchema, type Plan } from '../../lib/schema/index.js';
+import { MODES } from '../../lib/schema/index.js';
+import { createPlanService } from '../../lib/service/index.js';
 import { FIXED_NOW, SCENARIOS } from '../support/states.js';
 
 const service = createPlanService({ env: {}, clock: () => FIXED_NOW });

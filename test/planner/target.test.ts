@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TUNABLES, type Tunables } from '../../lib/config/tunables.js';
+import { DEFAULT_TUNABLES, type Tunables } from '../../lib/config/index.js';
 import { chooseTarget, TARGET_BINS } from '../../lib/planner/target.js';
-import type { ProgressPoint } from '../../lib/schema/state.js';
+import type { ProgressPoint } from '../../lib/schema/index.js';
 
 const t = DEFAULT_TUNABLES;
 const step = (target_success: number, ability_gain: number, tasks?: number): ProgressPoint =>

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_TUNABLES } from '../../lib/config/tunables.js';
+import { DEFAULT_TUNABLES } from '../../lib/config/index.js';
 import { generate } from '../../lib/generator/index.js';
-import { makePlan, type PlanInputs } from '../../lib/planner/plan.js';
-import { planJob, poolPlanner, type PlanJob } from '../../lib/pool/pool-planner.js';
-import { createWorkerPool, PoolBusyError, type WorkerPool } from '../../lib/pool/worker-pool.js';
-import { PlanSchema } from '../../lib/schema/plan.js';
-import type { PlannerState } from '../../lib/schema/state.js';
-import { toBody, type PlanBody } from '../../lib/service/plan-body.js';
-import { createPlanService } from '../../lib/service/plan-service.js';
+import { makePlan, type PlanInputs } from '../../lib/planner/index.js';
+import { warn } from '../../lib/planner/index.js';
+import { planJob, poolPlanner, type PlanJob } from '../../lib/pool/index.js';
+import { createWorkerPool, PoolBusyError, type WorkerPool } from '../../lib/pool/index.js';
+import { PlanSchema } from '../../lib/schema/index.js';
+import type { PlannerState } from '../../lib/schema/index.js';
+import { toBody, type PlanBody } from '../../lib/service/index.js';
+import { createPlanService } from '../../lib/service/index.js';
 import { FIXED_NOW, SCENARIOS } from '../support/states.js';
 
 const inputs = (seed: number): PlanInputs => ({
@@ -15,7 +16,7 @@ const inputs = (seed: number): PlanInputs => ({
   seed,
   now: FIXED_NOW,
   sources: { resources: 'request', performance: 'request', tunables: 'default' },
-  warnings: ['carried from the edges'],
+  warnings: [warn.observation('cloudwatch', 'carried from the edges')],
 });
 const inline = (state: PlannerState, seed: number) => makePlan(state, { ...inputs(seed), generate });
 

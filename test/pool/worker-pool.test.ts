@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createWorkerPool, type WorkerPool } from '../../lib/pool/worker-pool.js';
+import { createWorkerPool, type WorkerPool } from '../../lib/pool/index.js';
 
 // The workers load TypeScript sources, so they get tsx as the project's scripts do.
 const TS = ['--import', 'tsx'];

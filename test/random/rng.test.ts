@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { describe, expect, it } from 'vitest';
-import { rngFrom } from '../../lib/random/rng.js';
+import { rngFrom } from '../../lib/random/index.js';
 
 // rng.int and rng.pick compute pure-rand's uniformInt themselves (rng.ts says why); every seed must
 // keep giving the values it gave before, or replayed plans would change.

@@ -1,6 +1,6 @@
-import { createApp } from '../../lib/http/app.js';
-import { createLogger } from '../../lib/log/logger.js';
-import { createPlanService, type PlanServiceOptions } from '../../lib/service/plan-service.js';
+import { createApp } from '../../lib/http/index.js';
+import { createLogger } from '../../lib/log/index.js';
+import { createPlanService, type PlanServiceOptions } from '../../lib/service/index.js';
 import { FIXED_NOW } from './states.js';
 
 /** The real app over the real service, with a fixed clock and silent logs. */

@@ -1,4 +1,4 @@
-import type { PlannerState } from '../../lib/schema/state.js';
+import type { PlannerState } from '../../lib/schema/index.js';
 
 const rates = (d: number, a: number, i: number) => ({ deduction_success: d, abduction_success: a, induction_success: i });
 

@@ -6,12 +6,14 @@ what the chart sets).
 */}}
 {{- define "azr-planner.validate" -}}
 {{- $p := .Values.azrPlanner }}
+{{- /* tunables:start (npm run generate: the cross-field rules of lib/config/tunables.ts) */}}
 {{- if gt (float64 $p.lowFreeThreshold) (float64 $p.highFreeThreshold) }}
 {{- fail (printf "azrPlanner.lowFreeThreshold (%v) must not exceed azrPlanner.highFreeThreshold (%v)" $p.lowFreeThreshold $p.highFreeThreshold) }}
 {{- end }}
 {{- if gt (float64 $p.minTasks) (float64 $p.maxTasks) }}
 {{- fail (printf "azrPlanner.minTasks (%v) must not exceed azrPlanner.maxTasks (%v)" $p.minTasks $p.maxTasks) }}
 {{- end }}
+{{- /* tunables:end */}}
 {{- if and (eq .Values.service.type "LoadBalancer") (not .Values.service.loadBalancerSourceRanges) (not .Values.service.allowAnySource) }}
 {{- fail "service.type LoadBalancer without service.loadBalancerSourceRanges would accept every address its load balancer can reach (the internet, for a public one): list the allowed CIDRs in service.loadBalancerSourceRanges, or set service.allowAnySource: true to accept that deliberately" }}
 {{- end }}

@@ -4,7 +4,7 @@ import { PoolSchema } from '../../schema/plan.js';
 import type { Pool } from '../../schema/plan.js';
 import { MODES } from '../../schema/task.js';
 import type { Mode } from '../../schema/task.js';
-import type { Observation, ObservedMode, ObservedPool } from '../../sources/types.js';
+import type { Observation, ObservedMode, ObservedPool } from '../../planner/observation.js';
 
 type PoolField = keyof ObservedPool;
 type ModeField = keyof ObservedMode;

@@ -3,6 +3,7 @@ import type { CloudWatchClient, MetricDatum } from '@aws-sdk/client-cloudwatch';
 import { PoolSchema } from '../../schema/plan.js';
 import type { Plan } from '../../schema/plan.js';
 import { MODES } from '../../schema/task.js';
+import type { PlanMetrics } from '../../service/ports.js';
 
 /**
  * What each published plan leaves in CloudWatch: tasks per mode and pool (zeros included, so a dashboard
@@ -39,3 +40,8 @@ export function planMetricData(plan: Plan): MetricDatum[] {
 export async function recordPlanMetrics(client: CloudWatchClient, namespace: string, plan: Plan, signal?: AbortSignal): Promise<void> {
   await client.send(new PutMetricDataCommand({ Namespace: namespace, MetricData: planMetricData(plan) }), { abortSignal: signal });
 }
+
+/** The scheduled run's plan metrics port on CloudWatch. */
+export const createCloudWatchPlanMetrics = (client: CloudWatchClient): PlanMetrics => ({
+  record: (plan, namespace) => recordPlanMetrics(client, namespace, plan),
+});

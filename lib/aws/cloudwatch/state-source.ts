@@ -1,6 +1,6 @@
 import { GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
-import type { StateSource } from '../../sources/types.js';
+import type { StateSource } from '../../service/ports.js';
 import { metricQueries, metricSeries, observationFrom } from './metric-series.js';
 
 /** Pools and modes as CloudWatch sees them, read with one batched GetMetricData call per plan. */

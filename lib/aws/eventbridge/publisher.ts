@@ -1,6 +1,7 @@
 import { PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import type { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import type { Plan } from '../../schema/plan.js';
+import type { PlanSink } from '../../service/ports.js';
 import { planEntry } from './plan-entry.js';
 import type { PlanEntry } from './plan-entry.js';
 
@@ -51,4 +52,12 @@ export async function publishPlan(client: EventBridgeClient, plan: Plan, options
     failure = result?.ErrorCode ? `${result.ErrorCode}: ${result.ErrorMessage ?? ''}` : 'answer carried no event id';
   }
   throw new PublishError(`PutEvents to bus "${options.busName}" rejected the plan after ${options.attempts} attempt(s): ${failure}`);
+}
+
+/** The scheduled run's plan sink: EventBridge, the destination being the bus name. */
+export function createEventBridgePlanSink(client: EventBridgeClient, backoffMs = 200): PlanSink {
+  return {
+    name: 'eventbridge',
+    publish: (plan, { destination, attempts }) => publishPlan(client, plan, { busName: destination, attempts, backoffMs }),
+  };
 }

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { PlannerStateSchema } from '../../schema/state.js';
 import type { PlannerState } from '../../schema/state.js';
+import { fieldIssues, type FieldIssue } from '../../schema/issues.js';
 
 /**
  * What may invoke a scheduled run: an EventBridge rule's "Scheduled Event", an EventBridge Scheduler payload
@@ -16,20 +17,12 @@ const ScheduledEventSchema = z.looseObject({
   detail: PlannerStateSchema.optional(),
 });
 
-export interface EventIssue {
-  path: string;
-  message: string;
-}
-
-export type ParsedEvent = { ok: true; state: PlannerState; trigger: string } | { ok: false; issues: EventIssue[] };
+export type ParsedEvent = { ok: true; state: PlannerState; trigger: string } | { ok: false; issues: FieldIssue[] };
 
 export function parseScheduledEvent(event: unknown): ParsedEvent {
   const parsed = ScheduledEventSchema.safeParse(event);
   if (!parsed.success) {
-    return {
-      ok: false,
-      issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(event)', message: i.message })),
-    };
+    return { ok: false, issues: fieldIssues(parsed.error, '(event)') };
   }
   const { detail, source, id } = parsed.data;
   return { ok: true, state: detail ?? {}, trigger: [source ?? 'unknown source', id].filter(Boolean).join(' ') };

@@ -2,7 +2,7 @@ import { SSMProvider } from '@aws-lambda-powertools/parameters/ssm';
 import type { SSMClient } from '@aws-sdk/client-ssm';
 import { envName, isSsmTunable, parseTunable, ssmName, tunableKeys } from '../../config/tunables.js';
 import type { TunableKey } from '../../config/tunables.js';
-import type { TunablesSource } from '../../sources/types.js';
+import type { TunablesSource } from '../../service/ports.js';
 import { abortable } from '../abortable.js';
 
 const KEY_BY_SSM_NAME = new Map<string, TunableKey>(tunableKeys().map((key) => [ssmName(key), key]));

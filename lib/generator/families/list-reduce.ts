@@ -3,10 +3,10 @@ import type { Expr } from '../ast/types.js';
 import type { Ctx, Cur } from './context.js';
 import type { Span } from './exprs.js';
 import { ELEMENT, arith, intCond } from './exprs.js';
+import type { Stage } from './stage.js';
 
 /** Sums and differences of two list elements. */
 const PAIR: Span = [ELEMENT[0] - ELEMENT[1], 2 * ELEMENT[1]];
-import type { Stage } from './stage.js';
 
 /** Folding a list of ints to one value: built-ins, conditional sums and counts, explicit accumulators. */
 function reduce(ctx: Ctx, cur: Cur, level: number): Cur {
@@ -57,6 +57,8 @@ function reduce(ctx: Ctx, cur: Cur, level: number): Cur {
       ctx.tag('branch');
       return { e: ref(pairs), ty: 'int' };
     }
+    // 6, and the compiler's catch-all (the draw above never leaves 0..7).
+    case 6:
     default: {
       // An explicit accumulator whose update depends on a test: the classic hand-traced loop.
       const xs = ctx.hold(cur, 'nums');

@@ -1,29 +1,8 @@
-import type { Example, TaskBody } from '../../schema/task.js';
-import type { Mode } from '../../schema/task.js';
+import { modeDef, type Mode, type TaskBodyOf } from '../../modes/index.js';
 import { renderProgram } from '../render/python.js';
 import type { Candidate } from './candidate.js';
-import { VISIBLE_PAIRS } from './candidate.js';
-import { inductionMessage } from './message.js';
-
-function pairs(c: Candidate, from: number, to: number): Example[] {
-  const out: Example[] = [];
-  for (let i = from; i < to; i++) out.push({ input: c.inputs[i] as string, output: c.outputLiterals[i] as string });
-  return out;
-}
 
 /** The mode's wire body (PLANNER.md §5) for a candidate. */
-export function assemble(mode: Mode, c: Candidate): TaskBody {
-  const program = renderProgram(c.built.program);
-  switch (mode) {
-    case 'deduction':
-      return { mode, payload: { program, input: c.inputs[0] as string }, answer: { output: c.outputLiterals[0] as string } };
-    case 'abduction':
-      return { mode, payload: { program, output: c.outputLiterals[0] as string }, answer: { input: c.inputs[0] as string } };
-    case 'induction':
-      return {
-        mode,
-        payload: { message: inductionMessage(c.built), examples: pairs(c, 0, VISIBLE_PAIRS) },
-        answer: { program, hidden_examples: pairs(c, VISIBLE_PAIRS, c.inputs.length) },
-      };
-  }
+export function assemble<M extends Mode>(mode: M, c: Candidate): TaskBodyOf<M> {
+  return modeDef(mode).body(c, renderProgram(c.built.program));
 }

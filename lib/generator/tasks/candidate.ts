@@ -1,4 +1,5 @@
 import type { Rng } from '../../random/rng.js';
+import { modeDef } from '../../modes/index.js';
 import type { Features, Mode } from '../../schema/task.js';
 import type { InputTy, Value } from '../ast/types.js';
 import type { Built } from '../compose.js';
@@ -13,13 +14,6 @@ import { sameRepr } from '../eval/same.js';
 import { familyNames } from '../families/family.js';
 import { inputSize, randomArgs } from '../inputs.js';
 import { pyArgs, pyRepr } from '../render/literal.js';
-
-/**
- * Induction shows this many pairs and keeps this many hidden (AZR uses 5 and 5; the contract asks >= 4
- * and >= 2). Two hidden pairs, the contract's minimum: each pair costs two full evaluations (docs/design.md, Speed).
- */
-export const VISIBLE_PAIRS = 5;
-export const HIDDEN_PAIRS = 2;
 
 /** A program evaluated on its first input: enough to measure it while a search is still growing it. */
 export interface Probe {
@@ -98,16 +92,17 @@ function dependsOnInput(p: Probe, rng: Rng): boolean {
 }
 
 /**
- * Completes a probe into a candidate: induction draws further distinct inputs. Dynamic features
- * (trips, steps, input size) are means over the task's calls, so an induction task is measured like
+ * Completes a probe into a candidate: a mode with several pairs (induction) draws further distinct inputs.
+ * Dynamic features (trips, steps, input size) are means over the task's calls, so such a task is measured like
  * one of its examples. Null when the evaluator rejects an extra input, distinct inputs run out, or
  * the output does not depend on the input (for induction: the first CONTRAST_TRIES extra inputs all
  * give the first output, the test deduction and abduction get, so a constant program is dropped
  * before all its inputs are run).
  */
 export function complete(mode: Mode, p: Probe, rng: Rng): Candidate | null {
-  const want = mode === 'induction' ? VISIBLE_PAIRS + HIDDEN_PAIRS : 1;
-  if (mode !== 'induction' && !dependsOnInput(p, rng)) return null;
+  const want = modeDef(mode).pairs;
+  // One pair shows its dependence on the input only by contrast; several pairs show it by their own outputs.
+  if (want === 1 && !dependsOnInput(p, rng)) return null;
   const n = p.built.program.params.length;
   const args: Value[][] = [p.args];
   const inputs: string[] = [pyArgs(p.args)];
@@ -135,7 +130,7 @@ export function complete(mode: Mode, p: Probe, rng: Rng): Candidate | null {
     args.push(a);
     inputs.push(wire);
     elems += inputSize(a);
-    // Induction needs outputs that vary (validate.ts says why); checking here lets the search go on.
+    // Several pairs need outputs that vary (lib/modes/induction.ts says why); checking here lets the search go on.
     if (!varied && args.length > CONTRAST_TRIES) return null;
   }
   if (args.length < want) return null;

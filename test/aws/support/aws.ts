@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { CloudWatchClient, PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import type { MetricDatum } from '@aws-sdk/client-cloudwatch';
 import { inject } from 'vitest';
-import { DEFAULT_TUNABLES, TunablesSchema, envName, tunableKeys } from '../../../lib/config/tunables.js';
-import type { Tunables } from '../../../lib/config/tunables.js';
-import { awsClientConfig } from '../../../lib/aws/client-config.js';
+import { DEFAULT_TUNABLES, TunablesSchema, envName, tunableKeys } from '../../../lib/config/index.js';
+import type { Tunables } from '../../../lib/config/index.js';
+import { awsClientConfig } from '../../../lib/aws/index.js';
 
 // moto accepts any credentials; the SDK still needs some to sign with.
 process.env.AWS_ACCESS_KEY_ID ??= 'testing';

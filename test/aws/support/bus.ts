@@ -1,8 +1,8 @@
 import { CreateEventBusCommand, EventBridgeClient, PutRuleCommand, PutTargetsCommand } from '@aws-sdk/client-eventbridge';
 import { CreateQueueCommand, GetQueueAttributesCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { awsClientConfig } from '../../../lib/aws/client-config.js';
-import type { Tunables } from '../../../lib/config/tunables.js';
-import { PLAN_EVENT_SOURCE } from '../../../lib/aws/eventbridge/plan-entry.js';
+import { awsClientConfig } from '../../../lib/aws/index.js';
+import type { Tunables } from '../../../lib/config/index.js';
+import { PLAN_EVENT_SOURCE } from '../../../lib/aws/index.js';
 import { unique } from './aws.js';
 
 export interface EventBridgeEnvelope {

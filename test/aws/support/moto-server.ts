@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { freePort } from '../../support/free-port.js';
+import { freePort } from '../../../fixtures/free-port.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const MOTO_SERVER = resolve(ROOT, '.tools/venv/bin/moto_server');

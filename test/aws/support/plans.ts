@@ -1,5 +1,5 @@
-import { PlanSchema } from '../../../lib/schema/plan.js';
-import type { Plan, PlannedTask } from '../../../lib/schema/plan.js';
+import { PlanSchema } from '../../../lib/schema/index.js';
+import type { Plan, PlannedTask } from '../../../lib/schema/index.js';
 
 function task(i: number, programBytes: number): PlannedTask {
   const pool = i % 3 === 0 ? 'beta' : 'alpha';

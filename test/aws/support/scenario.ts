@@ -1,5 +1,6 @@
-import type { Tunables } from '../../../lib/config/tunables.js';
-import type { PlannerState } from '../../../lib/schema/state.js';
+import type { Tunables } from '../../../lib/config/index.js';
+import { MODES } from '../../../lib/modes/index.js';
+import type { PlannerState } from '../../../lib/schema/index.js';
 import { putMetrics } from './aws.js';
 
 /** A cluster as CloudWatch reports it, and the same cluster as a request would state it. */
@@ -17,7 +18,7 @@ export async function seedCluster(t: Tunables): Promise<void> {
       { pool, metric: t.utilizationMetric, value: CLUSTER[pool].utilization },
       { pool, metric: t.totalUnitsMetric, value: CLUSTER[pool].total_units },
     ]),
-    ...(['deduction', 'abduction', 'induction'] as const).flatMap((mode) => [
+    ...MODES.flatMap((mode) => [
       { mode, metric: t.solveRateMetric, value: CLUSTER[mode].success_rate },
       { mode, metric: t.difficultyMetric, value: CLUSTER[mode].difficulty },
     ]),

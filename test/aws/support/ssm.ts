@@ -1,7 +1,7 @@
 import { DeleteParameterCommand, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import type { ParameterType } from '@aws-sdk/client-ssm';
-import { awsClientConfig } from '../../../lib/aws/client-config.js';
-import type { Tunables } from '../../../lib/config/tunables.js';
+import { awsClientConfig } from '../../../lib/aws/index.js';
+import type { Tunables } from '../../../lib/config/index.js';
 
 /** Writes and deletes parameters under the test's own prefix, as an operator would. */
 export function parameters(t: Tunables) {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { stateArb } from '../../support/arbitraries.js';
+import { stateArb } from '../../../fixtures/arbitraries.js';
 
 /** A request body as it travels: raw text (not always JSON) and the content type it is sent with. */
 export interface Body {

@@ -1,8 +1,9 @@
 import { expect } from 'vitest';
-import { DEFAULT_TUNABLES } from '../../../lib/config/tunables.js';
-import { PlanSchema } from '../../../lib/schema/plan.js';
-import { PlannerStateSchema } from '../../../lib/schema/state.js';
+import { DEFAULT_TUNABLES } from '../../../lib/config/index.js';
+import { PlanSchema } from '../../../lib/schema/index.js';
+import { PlannerStateSchema } from '../../../lib/schema/index.js';
 import { testApp } from '../../support/app.js';
+import { expectWithinAllocation } from '../../support/plan-invariants.js';
 import type { Body } from './bodies.js';
 
 export const BODY_LIMIT = 65_536;
@@ -54,13 +55,7 @@ export function createChecker() {
     }
     const state = PlannerStateSchema.parse(JSON.parse(body.text.replace(/^\uFEFF/, '')));
     const plan = PlanSchema.parse(answer);
-    const alpha = plan.tasks.filter((t) => t.resource === 'alpha').length;
-    const beta = plan.tasks.filter((t) => t.resource === 'beta').length;
-    expect(alpha).toBe(plan.allocation.alpha_tasks_count);
-    expect(beta).toBe(plan.allocation.beta_tasks_count);
-    expect(alpha).toBeLessThanOrEqual(plan.allocation.alpha_capacity);
-    expect(beta).toBeLessThanOrEqual(plan.allocation.beta_capacity);
-    expect(alpha + beta).toBeLessThanOrEqual(Math.min(DEFAULT_TUNABLES.maxTasks, state.max_tasks ?? DEFAULT_TUNABLES.maxTasks));
+    expectWithinAllocation(plan, Math.min(DEFAULT_TUNABLES.maxTasks, state.max_tasks ?? DEFAULT_TUNABLES.maxTasks));
     if (plan.action === 'wait') expect(plan.tasks).toHaveLength(0);
   }
   return { check, tally };

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rssKiB } from '../../../bench/support/server-process.js';
 import { build } from '../../../scripts/build.js';
-import { freePort } from '../../support/free-port.js';
+import { freePort } from '../../../fixtures/free-port.js';
 
 export type LogLine = Record<string, unknown> & { level?: string; message?: string };
 

@@ -1,4 +1,4 @@
-import { serveJobs } from '../../../lib/pool/worker-pool.js';
+import { serveJobs } from '../../../lib/pool/index.js';
 
 /** A test worker: doubles numbers, throws on negatives, and ends its own thread on 0 (a crash). */
 serveJobs<number, number>((n) => {

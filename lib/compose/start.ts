@@ -1,5 +1,5 @@
 import { tunablesFromEnv } from '../config/tunables.js';
-import { createLogger, type Logger } from './logger.js';
+import { createLogger, type Logger } from '../log/logger.js';
 
 /**
  * What every entry point starts from: the environment's tunables and a logger at their level, with each
