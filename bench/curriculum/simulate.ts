@@ -1,14 +1,14 @@
 import type { TaskGenerator } from '../../lib/planner/index.js';
 import { createRng, type Rng } from '../../lib/random/index.js';
 import { DEFAULT_TUNABLES } from '../../lib/config/index.js';
-import type { ProgressPoint } from '../../lib/schema/index.js';
+import type { HistoryStep } from '../../lib/schema/index.js';
 import { MODES, type Mode } from '../../lib/schema/index.js';
-import { binomial, Learner, ROLLOUTS, START, successProbability, TARGET_ABILITY, type Family } from './learner.js';
+import { binomial, Learner, ROLLOUTS, START, TARGET_ABILITY, type Family } from './learner.js';
 import type { Realise } from './realise.js';
 import type { Observed, StepView, Strategy } from './strategies.js';
 
-/** Recent steps a trainer keeps per mode and sends as `progress`. */
-export const PROGRESS_WINDOW = 32;
+/** Recent steps a trainer keeps per mode and sends as `history`. */
+export const HISTORY_KEPT = 64;
 const EVAL_TASKS = 8;
 
 export interface RunResult {
@@ -25,72 +25,65 @@ function progressFraction(learner: Learner): number {
 }
 
 /**
- * Before the first step the trainer has measured each mode once (as AZR's seeding stage does): 8 tasks per mode
- * at the base difficulty, 8 rollouts each. Nobody learns from it; every strategy sees it.
+ * What the trainer measures of a mode's tasks: successes over 8 rollouts each, or (`exact`, the labelled upper
+ * bound) the expected successes, as infinitely many rollouts would give.
  */
-function initialEvaluation(learner: Learner, realise: Realise, rng: Rng): StepView['observed'] {
-  const observed: StepView['observed'] = {};
-  for (const mode of MODES) {
-    const o = { successes: 0, trials: 0, meanDifficulty: 0 };
-    for (let i = 0; i < EVAL_TASKS; i++) {
-      const difficulty = realise(mode, DEFAULT_TUNABLES.baseDifficulty, rng);
-      o.successes += binomial(ROLLOUTS, successProbability(learner.ability[mode], difficulty), rng);
-      o.trials += ROLLOUTS;
-      o.meanDifficulty += difficulty / EVAL_TASKS;
-    }
-    observed[mode] = o;
-  }
-  return observed;
+function measure(chances: readonly number[], exact: boolean, rng: Rng): number {
+  return chances.reduce((s, p) => s + (exact ? ROLLOUTS * p : binomial(ROLLOUTS, p, rng)), 0);
 }
 
-/**
- * One training run: each step the strategy picks tasks, the learner attempts each 8 times (Binomial(8, p)) and
- * learns from it by its family's gain; the step's solve rates, mean difficulties, sample counts and ability
- * gains are what the strategy sees next. The ability gain fed back is the true one, as a perfect evaluation
- * would measure it, unless `gainNoise` blurs it (the planner sees abilities only through the Binomial rates).
- */
 export interface RunOptions {
   seed: number;
   horizon: number;
   generate: TaskGenerator;
   realise: Realise;
-  /** SD of Gaussian noise on the ability gain fed back, as a finite evaluation would add; 0 = a perfect one. */
-  gainNoise?: number;
+  /** Feed back expected rather than sampled solve rates: the estimator without measurement noise (upper bound). */
+  exact?: boolean;
 }
 
-/** Standard normal draw (Box-Muller) from the run's own stream. */
-const gaussian = (rng: Rng): number => Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
-
-export function simulate(strategy: Strategy, family: Family, { seed, horizon, generate, realise, gainNoise = 0 }: RunOptions): RunResult {
+/**
+ * One training run. Before the first step the trainer measures each mode once (as AZR's seeding stage does): 8
+ * tasks at the base difficulty, nobody learns from them, and the measurement opens each mode's history (0 tasks
+ * trained). Each step the strategy picks tasks, the learner attempts each 8 times and learns from it by its
+ * family's gain; the trainer records per mode what it can measure (mean difficulty, solve rate, rollouts, tasks,
+ * the target the plan set) and never the gain.
+ */
+export function simulate(strategy: Strategy, family: Family, { seed, horizon, generate, realise, exact = false }: RunOptions): RunResult {
   const rng = createRng(seed);
   const learner = new Learner(family);
   const choose = strategy.start({ rng, learner, generate, realise });
-  const view: StepView = { observed: initialEvaluation(learner, realise, rng), progress: { deduction: [], abduction: [], induction: [] } };
+  const view: StepView = { observed: {}, history: { deduction: [], abduction: [], induction: [] } };
+  const record = (mode: Mode, difficulties: readonly number[]): Observed => {
+    const chances = difficulties.map((d) => learner.solveChance(mode, d));
+    return {
+      successes: measure(chances, exact, rng),
+      trials: ROLLOUTS * difficulties.length,
+      meanDifficulty: difficulties.reduce((a, b) => a + b, 0) / Math.max(1, difficulties.length),
+    };
+  };
+  const remember = (mode: Mode, step: HistoryStep) => (view.history[mode] = [...view.history[mode], step].slice(-HISTORY_KEPT));
+  for (const mode of MODES) {
+    const difficulties = Array.from({ length: EVAL_TASKS }, () => realise(mode, DEFAULT_TUNABLES.baseDifficulty, rng));
+    const o = record(mode, difficulties);
+    view.observed[mode] = o;
+    remember(mode, { difficulty: o.meanDifficulty, success_rate: o.successes / o.trials, rollouts: o.trials, tasks: 0, target_success: DEFAULT_TUNABLES.targetSuccess });
+  }
   const curve: number[] = [];
   for (let step = 1; step <= horizon; step++) {
     const choice = choose(view);
-    const seen: Partial<Record<Mode, Observed & { difficultySum: number }>> = {};
     const gain: Record<Mode, number> = { deduction: 0, abduction: 0, induction: 0 };
-    for (const task of choice.tasks) {
-      const p = successProbability(learner.ability[task.mode], task.difficulty);
-      const o = (seen[task.mode] ??= { successes: 0, trials: 0, meanDifficulty: 0, difficultySum: 0 });
-      o.successes += binomial(ROLLOUTS, p, rng);
-      o.trials += ROLLOUTS;
-      o.difficultySum += task.difficulty;
-      gain[task.mode] += family.gain(p);
-    }
     for (const mode of MODES) {
-      learner.ability[mode] += gain[mode];
-      const o = seen[mode];
-      if (o) view.observed[mode] = { successes: o.successes, trials: o.trials, meanDifficulty: o.difficultySum / (o.trials / ROLLOUTS) };
+      const difficulties = choice.tasks.filter((t) => t.mode === mode).map((t) => t.difficulty);
+      for (const d of difficulties) gain[mode] += family.gain(learner.solveChance(mode, d));
+      if (difficulties.length === 0) continue;
+      const o = record(mode, difficulties);
+      view.observed[mode] = o;
       const target = choice.targets[mode];
       if (target !== undefined) {
-        const measured = gain[mode] + (gainNoise > 0 ? gainNoise * gaussian(rng) : 0);
-        const point: ProgressPoint = { target_success: target, ability_gain: measured, tasks: o ? o.trials / ROLLOUTS : 0 };
-        const history = [...view.progress[mode], point];
-        view.progress[mode] = history.slice(-PROGRESS_WINDOW);
+        remember(mode, { difficulty: o.meanDifficulty, success_rate: o.successes / o.trials, rollouts: o.trials, tasks: difficulties.length, target_success: target });
       }
     }
+    for (const mode of MODES) learner.ability[mode] += gain[mode];
     curve.push(progressFraction(learner));
     if (learner.reached()) {
       // Training is done: the curve stays at the target for the rest of the horizon.

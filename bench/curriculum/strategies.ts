@@ -2,10 +2,10 @@ import { DEFAULT_TUNABLES, type Tunables } from '../../lib/config/index.js';
 import { apportion } from '../../lib/planner/index.js';
 import { makePlan, type TaskGenerator } from '../../lib/planner/index.js';
 import type { Rng } from '../../lib/random/index.js';
-import type { PlannerState, ProgressPoint } from '../../lib/schema/index.js';
+import type { HistoryStep, PlannerState } from '../../lib/schema/index.js';
 import { MODES, type Mode } from '../../lib/schema/index.js';
 import type { Realise } from './realise.js';
-import { binomial, logit, ROLLOUTS, SLOPE, successProbability, TARGET_ABILITY, type Learner } from './learner.js';
+import { binomial, difficultyOf, logit, ROLLOUTS, TARGET_ABILITY, type Learner } from './learner.js';
 
 /** Tasks per step: 8 per mode on average, i.e. AZR's 64 solve rollouts per mode. */
 export const STEP_TASKS = 24;
@@ -19,13 +19,14 @@ export interface Observed {
 
 export interface StepView {
   observed: Partial<Record<Mode, Observed>>;
-  progress: Record<Mode, ProgressPoint[]>;
+  /** Per mode, the steps the trainer recorded (what it sends as `history`), oldest first. */
+  history: Record<Mode, HistoryStep[]>;
 }
 
 export interface Choice {
   /** Tasks with their measured (generated) difficulty. */
   tasks: { mode: Mode; difficulty: number }[];
-  /** Target solve rate per mode, when the strategy has one (fed back as progress). */
+  /** Target solve rate per mode, when the strategy has one (echoed back in the history). */
   targets: Partial<Record<Mode, number>>;
 }
 
@@ -50,22 +51,12 @@ const EVEN = apportion(MODES.map(() => 1), STEP_TASKS, 0);
 const atDifficulties = (world: World, difficulty: (mode: Mode) => number): Choice['tasks'] =>
   MODES.flatMap((mode, i) => Array.from({ length: EVEN[i] ?? 0 }, () => realise(world, mode, difficulty(mode))));
 
-/** The real /plan logic (makePlan) on the state a trainer would send: pools, observed rates, progress. */
+/** The real /plan logic (makePlan) on the state a trainer would send: pools and each mode's recorded history. */
 export const plannerWith = (tunables: Tunables): Strategy => ({
   name: 'planner',
   start: ({ rng, generate }) => (view) => {
     const performance: NonNullable<PlannerState['performance']> = {};
-    for (const mode of MODES) {
-      const seen = view.observed[mode];
-      if (seen) {
-        performance[mode] = {
-          success_rate: seen.successes / seen.trials,
-          difficulty: seen.meanDifficulty,
-          samples: seen.trials,
-          progress: view.progress[mode],
-        };
-      }
-    }
+    for (const mode of MODES) if (view.history[mode].length > 0) performance[mode] = { history: view.history[mode] };
     const state: PlannerState = {
       resources: { alpha: { free_units: 8, total_units: 8 }, beta: { free_units: 32, total_units: 32 } },
       performance,
@@ -113,7 +104,7 @@ export const azrRule: Strategy = {
     const { rng, learner } = world;
     const candidates = Array.from({ length: 3 * STEP_TASKS }, () => {
       const task = realise(world, rng.pick(MODES), rng.next());
-      const solved = binomial(ROLLOUTS, successProbability(learner.ability[task.mode], task.difficulty), rng) / ROLLOUTS;
+      const solved = binomial(ROLLOUTS, learner.solveChance(task.mode, task.difficulty), rng) / ROLLOUTS;
       return { task, reward: solved > 0 && solved < 1 ? 1 - solved : 0, tie: rng.next() };
     });
     candidates.sort((a, b) => b.reward - a.reward || a.tie - b.tie);
@@ -142,8 +133,9 @@ export function adaRft(eta: number, alpha = 2): Strategy {
 }
 
 /**
- * Knows the true abilities and the family's best solve rate: every task at the difficulty giving that rate, and
- * tasks split in proportion to each mode's remaining distance, so all modes arrive together (the fastest split).
+ * Knows the true abilities, slope, difficulty scale and the family's best solve rate: every task at the difficulty
+ * giving that rate, and tasks split in proportion to each mode's remaining distance, so all modes arrive together
+ * (the fastest split).
  */
 export function oracle(bestP: number, label: string): Strategy {
   return {
@@ -153,7 +145,9 @@ export function oracle(bestP: number, label: string): Strategy {
       const remaining = MODES.map((m) => Math.max(0, TARGET_ABILITY - learner.ability[m]));
       const counts = apportion(remaining, STEP_TASKS, 0);
       const tasks = MODES.flatMap((mode, i) =>
-        Array.from({ length: counts[i] ?? 0 }, () => realise(world, mode, learner.ability[mode] - logit(bestP) / SLOPE)),
+        Array.from({ length: counts[i] ?? 0 }, () =>
+          realise(world, mode, difficultyOf(learner.family, learner.ability[mode] - logit(bestP) / learner.family.slope)),
+        ),
       );
       return { tasks, targets: {} };
     },

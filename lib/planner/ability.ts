@@ -10,7 +10,7 @@ export interface Ability {
 }
 
 /** A mode's ability from its (smoothed) solve rate at the difficulty it was measured at. */
-export function abilityOf(view: ModeView, t: Tunables): Ability {
+export function abilityOf(view: Pick<ModeView, 'successRate' | 'samples' | 'difficulty'>, t: Tunables): Ability {
   const success = smoothedSuccess(view.successRate, view.samples, t.priorStrength);
   return { success, ability: abilityFrom(success, view.difficulty, t.raschSlope) };
 }

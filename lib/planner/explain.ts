@@ -11,8 +11,12 @@ export interface ModeDecision {
   view: ModeView;
   success: number;
   ability: number;
+  /** Rasch slope the ability was estimated with: the expected success of this mode's tasks uses it too. */
+  slope: number;
+  /** How the ability was estimated (latest rate, or the trajectory fitted to the history). */
+  basis: string;
   target: number;
-  /** Why this target success (the bandit's reason). */
+  /** Why this target success (the target policy's reason). */
   reason: string;
   targetDifficulty: number;
   count: number;
@@ -34,7 +38,7 @@ const capacityLine = (c: StepCapacity, t: Tunables): string =>
 
 const modeLine = (d: ModeDecision): string =>
   `${d.mode}: success ${d.view.known ? d.view.successRate.toFixed(2) : 'unknown'} at difficulty ${d.view.difficulty.toFixed(2)} ` +
-  `=> ability ${d.ability.toFixed(2)}; ${d.reason} => target difficulty ${d.targetDifficulty.toFixed(2)}`;
+  `=> ability ${d.ability.toFixed(2)} (${d.basis}); ${d.reason} => target difficulty ${d.targetDifficulty.toFixed(2)}`;
 
 function mixLine(decisions: readonly ModeDecision[], t: Tunables): string {
   const total = decisions.reduce((s, d) => s + d.count, 0);

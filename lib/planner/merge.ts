@@ -82,6 +82,11 @@ export function mergeObservation(
       merged.difficulty = seen.difficulty;
       performanceOrigins.add(observed.source);
     }
+    const history = observation?.performance[mode]?.history;
+    if (asked.history === undefined && history !== undefined && history.length > 0) {
+      merged.history = history;
+      performanceOrigins.add('cloudwatch');
+    }
     if (Object.keys(merged).length > 0) performance[mode] = merged;
   }
   const merged: PlannerState = { ...state };

@@ -1,7 +1,7 @@
 import { totalUnitsKey, type Tunables } from '../config/tunables.js';
 import { perMode, type Mode } from '../modes/index.js';
 import { perPool, type Pool } from '../schema/pool.js';
-import type { PlannerState, PoolState, ProgressPoint } from '../schema/state.js';
+import type { HistoryStep, PlannerState, PoolState, TaskOutcome } from '../schema/state.js';
 import { warn, type PlanWarning } from './warnings.js';
 
 export interface PoolView {
@@ -17,7 +17,8 @@ export interface ModeView {
   successRate: number;
   difficulty: number;
   samples: number;
-  progress: ProgressPoint[];
+  history: HistoryStep[];
+  lastOutcomes?: TaskOutcome[];
 }
 
 export interface NormalisedState {
@@ -78,15 +79,19 @@ function pool(name: Pool, flatFree: number | undefined, rich: PoolState | undefi
 function mode(name: Mode, state: PlannerState, t: Tunables, c: Clamp): ModeView {
   const rich = state.performance?.[name];
   const flat = state.performance_metrics?.[`${name}_success`];
-  const rate = c.unit(rich?.success_rate, `performance.${name}.success_rate`) ?? c.unit(flat, `performance_metrics.${name}_success`);
-  const difficulty = c.unit(rich?.difficulty, `performance.${name}.difficulty`) ?? t.baseDifficulty;
-  const samples = c.count(rich?.samples, `performance.${name}.samples`) ?? ASSUMED_SAMPLES;
-  const progress = rich?.progress ?? [];
+  const history = rich?.history ?? [];
+  // A trainer sending history need not repeat its last step as the latest rate.
+  const last = history.at(-1);
+  const rate =
+    c.unit(rich?.success_rate, `performance.${name}.success_rate`) ?? c.unit(flat, `performance_metrics.${name}_success`) ?? last?.success_rate;
+  const difficulty = c.unit(rich?.difficulty, `performance.${name}.difficulty`) ?? last?.difficulty ?? t.baseDifficulty;
+  const samples = c.count(rich?.samples, `performance.${name}.samples`) ?? last?.rollouts ?? ASSUMED_SAMPLES;
+  const extra = rich?.last_outcomes ? { lastOutcomes: rich.last_outcomes } : {};
   if (rate === undefined) {
     c.warnings.push(warn.modeUnknown(name, difficulty));
-    return { known: false, successRate: 0.5, difficulty, samples: 0, progress };
+    return { known: false, successRate: 0.5, difficulty, samples: 0, history, ...extra };
   }
-  return { known: true, successRate: rate, difficulty, samples, progress };
+  return { known: true, successRate: rate, difficulty, samples, history, ...extra };
 }
 
 /** Clamps and fills the state, leaving a warning for every clamp or assumption. */

@@ -1,5 +1,6 @@
 import type { Mode } from '../modes/index.js';
 import type { Pool } from '../schema/pool.js';
+import type { HistoryStep } from '../schema/state.js';
 
 /** What a metrics source saw of one pool; absent fields were not measured (no datapoints), never zero. */
 export interface ObservedPool {
@@ -12,6 +13,8 @@ export interface ObservedPool {
 export interface ObservedMode {
   success_rate?: number;
   difficulty?: number;
+  /** Steps rebuilt from metric history, oldest first. */
+  history?: HistoryStep[];
 }
 
 /** What a state source (CloudWatch in production) saw; the core's own type, which sources produce. */

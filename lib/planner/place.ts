@@ -1,4 +1,3 @@
-import type { Tunables } from '../config/tunables.js';
 import type { Allocation, PlannedTask } from '../schema/plan.js';
 import { perPool, POOLS, type Pool } from '../schema/pool.js';
 import type { Generated, TaskOrder } from './generate.js';
@@ -36,11 +35,10 @@ export function allocationOf(placed: Readonly<Record<Pool, number>>, capacity: R
  * Places generated tasks on the pools and shapes them for the wire; a task no pool has room for is left
  * out (the caller counts it deferred). Task ids number the generated tasks, placed or not.
  */
-export function place<O extends TaskOrder & { ability: number }>(
+export function place<O extends TaskOrder & { ability: number; slope: number }>(
   generated: readonly Generated<O>[],
   capacity: Readonly<Record<Pool, number>>,
   plan: string,
-  t: Tunables,
 ): { tasks: PlannedTask[]; placed: Record<Pool, number> } {
   const pools = assignPools(generated.map((g) => g.weight), capacity);
   const tasks: PlannedTask[] = [];
@@ -55,7 +53,7 @@ export function place<O extends TaskOrder & { ability: number }>(
       task_id: taskId(plan, i),
       mode: g.body.mode,
       difficulty: round3(clamp(g.difficulty, 0, 1)),
-      expected_success: round3(expectedSuccess(g.order.ability, g.difficulty, t.raschSlope)),
+      expected_success: round3(expectedSuccess(g.order.ability, g.difficulty, g.order.slope)),
       resource,
       weight: g.weight,
       description: g.description,

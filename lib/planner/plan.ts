@@ -3,8 +3,8 @@ import { createRng } from '../random/rng.js';
 import type { Plan } from '../schema/plan.js';
 import { perPool, POOLS } from '../schema/pool.js';
 import type { PlannerState } from '../schema/state.js';
-import { abilityOf } from './ability.js';
 import { minimumStep, stepCapacity } from './capacity.js';
+import { estimateModes } from './estimate/estimate-modes.js';
 import { explain, type ModeDecision, type Trace } from './explain.js';
 import { generateTasks, type TaskGenerator } from './generate.js';
 import { planId } from './ids.js';
@@ -12,7 +12,7 @@ import { mixCounts } from './mix.js';
 import { normalise } from './normalise.js';
 import { allocationOf, place, round3 } from './place.js';
 import { priority, urgency, WAIT_PRIORITY } from './priority.js';
-import { targetFor } from './target.js';
+import { clamp, difficultyFor } from './rasch.js';
 import type { PlanWarning } from './warnings.js';
 
 export type { TaskGenerator } from './generate.js';
@@ -59,12 +59,21 @@ export function makePlan(state: PlannerState, ctx: PlanContext): Plan {
   const warnings = [...(ctx.warnings ?? []), ...n.warnings];
   const capacity = stepCapacity(n, t);
   const modes = enabledModes(t);
-  const decisions: ModeDecision[] = modes.map((mode) => {
-    const view = n.modes[mode];
-    const { success, ability } = abilityOf(view, t);
-    const target = targetFor(view, ability, t);
-    return { mode, view, success, ability, target: target.target, reason: target.reason, targetDifficulty: target.difficulty, count: 0 };
-  });
+  const decisions: ModeDecision[] = estimateModes(
+    modes.map((mode) => ({ mode, ...n.modes[mode] })),
+    t,
+  ).map(({ mode, success, ability, slope, target, basis }) => ({
+    mode,
+    view: n.modes[mode],
+    success,
+    ability,
+    slope,
+    basis,
+    target: target.target,
+    reason: target.reason,
+    targetDifficulty: clamp(difficultyFor(ability, target.target, slope), 0, 1),
+    count: 0,
+  }));
   const trace: Trace = { capacity, decisions };
 
   // Fields in the order of PLANNER.md §3: identity first, the explanation and its provenance last.
@@ -95,12 +104,12 @@ export function makePlan(state: PlannerState, ctx: PlanContext): Plan {
   const counts = mixCounts(decisions.map((d) => d.ability), capacity.total, t);
   decisions.forEach((d, i) => (d.count = counts[i] ?? 0));
   trace.mixed = true;
-  const orders = decisions.map((d) => ({ mode: d.mode, difficulty: d.targetDifficulty, count: d.count, ability: d.ability }));
+  const orders = decisions.map((d) => ({ mode: d.mode, difficulty: d.targetDifficulty, count: d.count, ability: d.ability, slope: d.slope }));
   const { generated, failures } = generateTasks(orders, ctx.generate, rng, t.difficultySpread);
   warnings.push(...failures);
   if (generated.length === 0) return wait('no task could be generated', failures.length);
 
-  const { tasks, placed } = place(generated, capacity.pools, plan_id, t);
+  const { tasks, placed } = place(generated, capacity.pools, plan_id);
   const deferred = failures.length + generated.length - tasks.length;
   trace.placement = { placed, deferred };
   const u = urgency(decisions);

@@ -16,19 +16,45 @@ export const PoolStateSchema = z
   .describe('One compute pool');
 export type PoolState = z.infer<typeof PoolStateSchema>;
 
-export const ProgressPointSchema = z.strictObject({
-  target_success: z.number().min(0).max(1).describe('target solve rate used in that step'),
-  ability_gain: finite.describe('ability change measured after that step'),
-  tasks: z.number().int().min(0).optional().describe('tasks of this mode in that step, so gains compare per task'),
+/** Longest history a state may carry: the upper bound of the historyWindow tunable, so one number limits both. */
+export const HISTORY_LIMIT = 256;
+const count = z.number().int().min(0);
+
+/** One training step of one mode, as a trainer records it: what it measured, never an estimate. */
+export const HistoryStepSchema = z.strictObject({
+  difficulty: z.number().min(0).max(1).describe('mean difficulty (0..1) of the mode\'s tasks in that step'),
+  success_rate: z.number().min(0).max(1).describe('solve rate of those tasks over all their rollouts, 0..1'),
+  rollouts: count.describe('rollouts behind success_rate (tasks x rollouts per task)'),
+  tasks: count.describe('tasks of this mode in that step'),
+  target_success: z.number().min(0).max(1).describe('the target success the plan had set for the mode (its modes[].target_success)'),
 });
-export type ProgressPoint = z.infer<typeof ProgressPointSchema>;
+export type HistoryStep = z.infer<typeof HistoryStepSchema>;
+
+/** One task of the last step, for trainers that keep per-task outcomes. */
+export const TaskOutcomeSchema = z
+  .strictObject({
+    difficulty: z.number().min(0).max(1).describe('the task\'s difficulty (its plan\'s tasks[].difficulty)'),
+    successes: count.describe('rollouts that solved it'),
+    trials: count.describe('rollouts tried'),
+  })
+  .refine((o) => o.successes <= o.trials, { message: 'successes must not exceed trials', path: ['successes'] });
+export type TaskOutcome = z.infer<typeof TaskOutcomeSchema>;
 
 export const ModePerformanceSchema = z
   .strictObject({
     success_rate: fraction.optional().describe('observed solve rate, 0..1'),
     difficulty: fraction.optional().describe('mean difficulty (0..1) of the tasks behind success_rate'),
     samples: finite.optional().describe('rollouts behind success_rate'),
-    progress: z.array(ProgressPointSchema).max(256).optional().describe('recent steps, oldest first'),
+    history: z
+      .array(HistoryStepSchema)
+      .max(HISTORY_LIMIT)
+      .optional()
+      .describe('recent training steps of this mode, oldest first; the planner estimates ability and target from them'),
+    last_outcomes: z
+      .array(TaskOutcomeSchema)
+      .max(4096)
+      .optional()
+      .describe('optional per-task outcomes of the last step (sharpens the slope estimate)'),
   })
   .describe('Performance of one reasoning mode');
 export type ModePerformance = z.infer<typeof ModePerformanceSchema>;

@@ -33,5 +33,6 @@ export interface PublishedPlan {
 
 /** Where each published plan's metrics go (CloudWatch in production). */
 export interface PlanMetrics {
-  record(plan: Plan, namespace: string): Promise<void>;
+  /** The tunables name where: the namespace, and the metric of each mode's target (read back as history). */
+  record(plan: Plan, t: Pick<Tunables, 'planMetricsNamespace' | 'targetSuccessMetric'>): Promise<void>;
 }

@@ -64,7 +64,7 @@ export function createScheduledRun(deps: ScheduledRunDeps): (run: ScheduledTrigg
 
     let metricsRecorded = true;
     try {
-      await deps.metrics.record(plan, tunables.planMetricsNamespace);
+      await deps.metrics.record(plan, tunables);
     } catch (error) {
       metricsRecorded = false;
       logger.error('plan metrics not recorded', { plan_id: plan.plan_id, error: error as Error });

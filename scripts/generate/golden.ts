@@ -6,24 +6,17 @@ import { REALISTIC_STATE, WAIT_STATE } from '../../fixtures/states.js';
 /** The clock every golden plan is made at (created_at is dropped from the file anyway). */
 const NOW = new Date('2026-11-25T12:00:00.000Z');
 
-const example = PlannerStateSchema.parse(JSON.parse(readFileSync(new URL('../../examples/state.json', import.meta.url), 'utf8')));
+const read = (file: string): PlannerState =>
+  PlannerStateSchema.parse(JSON.parse(readFileSync(new URL(`../../examples/${file}`, import.meta.url), 'utf8')));
+const example = read('state.json');
 
-/** The states replayed: the bundled example, the benchmarks' states, and one that exercises the target bandit. */
+/** The states replayed: the bundled examples, the benchmarks' states, and one whose history moves the target. */
 const CASES: Record<string, PlannerState> = {
   'examples/state.json seed 1': { ...example, seed: 1 },
   'examples/state.json seed 2': { ...example, seed: 2 },
   'realistic seed 7': { ...REALISTIC_STATE, seed: 7 },
   'wait seed 3': { ...WAIT_STATE, seed: 3 },
-  'progress history seed 5': {
-    alpha_free: 0.3,
-    beta_free: 0.8,
-    max_tasks: 12,
-    performance: {
-      deduction: { success_rate: 0.7, difficulty: 0.6, samples: 256, progress: [{ target_success: 0.5, ability_gain: 0.02, tasks: 4 }] },
-      induction: { success_rate: 0.3, difficulty: 0.3, samples: 32 },
-    },
-    seed: 5,
-  },
+  'examples/state-history.json seed 5': { ...read('state-history.json'), seed: 5 },
 };
 
 /**

@@ -6,7 +6,7 @@ import { samplePlan } from './support/plans.js';
 
 describe('plan metrics', { timeout: 15_000 }, () => {
   it('counts tasks per mode and pool, zeros included', () => {
-    const data = planMetricData(samplePlan(6));
+    const data = planMetricData(samplePlan(6), 'TargetSuccess');
     const count = (mode: string, pool: string) =>
       data.find(
         (d) => d.MetricName === 'TasksPlanned' && d.Dimensions?.some((x) => x.Value === mode) && d.Dimensions.some((x) => x.Value === pool),
@@ -18,11 +18,20 @@ describe('plan metrics', { timeout: 15_000 }, () => {
     expect(data.find((d) => d.MetricName === 'Degraded')?.Value).toBe(0);
   });
 
+  it('record each mode\'s target success by Mode, for the next run to rebuild its history', () => {
+    const plan = samplePlan(6);
+    const targets = planMetricData(plan, 'TargetSuccess').filter((d) => d.MetricName === 'TargetSuccess');
+    expect(targets.map((d) => [d.Dimensions, d.Value])).toEqual(
+      plan.modes.map((m) => [[{ Name: 'Mode', Value: m.mode }], m.target_success]),
+    );
+    expect(targets.length).toBeGreaterThan(0);
+  });
+
   it('are recorded in CloudWatch, readable back', async () => {
     const t = motoTunables();
     const client = cloudWatch(t);
     const plan = samplePlan(6);
-    await recordPlanMetrics(client, t.planMetricsNamespace, plan);
+    await recordPlanMetrics(client, t, plan);
     const now = Date.now();
     const read = await client.send(
       new GetMetricDataCommand({

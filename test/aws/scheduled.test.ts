@@ -10,18 +10,8 @@ import { motoTunables, putMetrics, tunablesEnv } from './support/aws.js';
 import { busWithQueue } from './support/bus.js';
 import { CLUSTER_AS_REQUEST, seedCluster } from './support/scenario.js';
 import { parameters } from './support/ssm.js';
+import { SCHEDULED_EVENT } from './support/scheduled-event.js';
 
-const SCHEDULED_EVENT = {
-  version: '0',
-  id: 'c0ffee00-0000-4000-8000-000000000000',
-  'detail-type': 'Scheduled Event',
-  source: 'aws.events',
-  account: '123456789012',
-  time: '2026-11-25T19:00:00Z',
-  region: 'us-east-1',
-  resources: ['arn:aws:events:us-east-1:123456789012:rule/azr-planner-schedule'],
-  detail: {},
-};
 
 /** The scheduled run wired exactly as the Lambda wires it, from an environment, with its logger watched. */
 function scheduled(env: Record<string, string>) {

@@ -13,9 +13,9 @@ const FULL: PlannerState = {
     beta: { free_units: 16, total_units: 32, free_fraction: 0.5, utilization: 0.5 },
   },
   performance: {
-    deduction: { success_rate: 0.6, difficulty: 0.5, samples: 64, progress: [{ target_success: 0.5, ability_gain: 0.01, tasks: 8 }] },
+    deduction: { success_rate: 0.6, difficulty: 0.5, samples: 64, history: [{ difficulty: 0.5, success_rate: 0.6, rollouts: 64, tasks: 8, target_success: 0.5 }] },
     abduction: { success_rate: 0.5, difficulty: 0.5, samples: 64 },
-    induction: { success_rate: 0.4, difficulty: 0.5, samples: 64, progress: [] },
+    induction: { success_rate: 0.4, difficulty: 0.5, samples: 64, history: [] },
   },
   max_tasks: 24,
   seed: 1,

@@ -3,7 +3,7 @@ import { DEFAULT_TUNABLES } from '../../lib/config/index.js';
 import { abilityOf } from '../../lib/planner/ability.js';
 import type { ModeView } from '../../lib/planner/normalise.js';
 
-const view = (successRate: number, samples: number, difficulty = 0.5): ModeView => ({ known: true, successRate, difficulty, samples, progress: [] });
+const view = (successRate: number, samples: number, difficulty = 0.5): ModeView => ({ known: true, successRate, difficulty, samples, history: [] });
 
 describe('ability step', () => {
   it('at 50% success the ability is the difficulty measured at', () => {

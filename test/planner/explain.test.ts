@@ -4,9 +4,11 @@ import { explain, type ModeDecision, type Trace } from '../../lib/planner/explai
 
 const decision = (mode: ModeDecision['mode'], ability: number, count: number): ModeDecision => ({
   mode,
-  view: { known: true, successRate: 0.5, difficulty: 0.5, samples: 64, progress: [] },
+  view: { known: true, successRate: 0.5, difficulty: 0.5, samples: 64, history: [] },
   success: 0.5,
   ability,
+  slope: 6,
+  basis: 'latest rate',
   target: 0.5,
   reason: 'default target success 0.5',
   targetDifficulty: ability,

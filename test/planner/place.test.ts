@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TUNABLES } from '../../lib/config/index.js';
 import type { Generated } from '../../lib/planner/generate.js';
 import { assignPools, place } from '../../lib/planner/place.js';
 
 const body = { mode: 'deduction' as const, payload: { program: 'def f(n):\n    return n', input: '1' }, answer: { output: '1' } };
-const task = (weight: number): Generated<{ mode: 'deduction'; difficulty: number; count: number; ability: number }> => ({
-  order: { mode: 'deduction', difficulty: 0.5, count: 1, ability: 0.5 },
+const task = (weight: number): Generated<{ mode: 'deduction'; difficulty: number; count: number; ability: number; slope: number }> => ({
+  order: { mode: 'deduction', difficulty: 0.5, count: 1, ability: 0.5, slope: 6 },
   body,
   difficulty: 0.5,
   weight,
@@ -19,7 +18,7 @@ describe('place step', () => {
   });
 
   it('shapes each placed task in wire order, numbering ids by generated position', () => {
-    const { tasks, placed } = place([task(1), task(2), task(0.5)], { alpha: 1, beta: 1 }, 'abcdef01-2345', DEFAULT_TUNABLES);
+    const { tasks, placed } = place([task(1), task(2), task(0.5)], { alpha: 1, beta: 1 }, 'abcdef01-2345');
     expect(placed).toEqual({ alpha: 1, beta: 1 });
     expect(tasks.map((x) => [x.task_id, x.resource])).toEqual([
       ['abcdef01-0000', 'beta'],

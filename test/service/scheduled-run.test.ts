@@ -28,9 +28,9 @@ function ports(fail: { sink?: Error; metrics?: Error } = {}) {
     },
   };
   const metrics: PlanMetrics = {
-    record: async (plan, namespace) => {
+    record: async (plan, t) => {
       if (fail.metrics) throw fail.metrics;
-      recorded.push({ plan, namespace });
+      recorded.push({ plan, namespace: t.planMetricsNamespace });
     },
   };
   const logger = createLogger('SILENT');

@@ -7,7 +7,7 @@ import type { Mode } from '../../schema/task.js';
 import type { Observation, ObservedMode, ObservedPool } from '../../planner/observation.js';
 
 type PoolField = keyof ObservedPool;
-type ModeField = keyof ObservedMode;
+type ModeField = Exclude<keyof ObservedMode, 'history'>;
 
 /** One CloudWatch series the planner reads, where its value goes, and which values are believable. */
 export interface MetricSeries {
@@ -80,6 +80,8 @@ export function observationFrom(
   series: readonly MetricSeries[],
   output: Pick<GetMetricDataCommandOutput, 'MetricDataResults' | 'NextToken'>,
   windowSeconds: number,
+  /** Periods starting before this are history only (the call may reach further back than the window). */
+  since?: Date,
 ): Observation {
   const results = output.MetricDataResults;
   if (!Array.isArray(results)) throw new Error('CloudWatch GetMetricData answer has no MetricDataResults');
@@ -97,7 +99,9 @@ export function observationFrom(
       warn(`${describe(s)} answered ${result.StatusCode}; treated as missing`);
       continue;
     }
-    const raw: unknown[] = Array.isArray(result.Values) ? result.Values : [];
+    const values: unknown[] = Array.isArray(result.Values) ? result.Values : [];
+    const stamps = result.Timestamps;
+    const raw = since && stamps ? values.filter((_, i) => stamps[i] === undefined || new Date(stamps[i]).getTime() >= since.getTime()) : values;
     const believable = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= s.min && v <= s.max;
     const good = raw.filter(believable);
     const bad = raw.filter((v) => !believable(v));

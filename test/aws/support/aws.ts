@@ -32,6 +32,8 @@ export function motoTunables(overrides: Partial<Tunables> = {}): Tunables {
     totalUnitsMetric: `TotalUnits${tag}`,
     solveRateMetric: `SolveRate${tag}`,
     difficultyMetric: `TaskDifficulty${tag}`,
+    rolloutsMetric: `Rollouts${tag}`,
+    targetSuccessMetric: `TargetSuccess${tag}`,
     ssmPrefix: `/${unique('test')}/azr-planner/`,
     eventBusName: unique('bus'),
     planMetricsNamespace: `Test/${unique('plan')}`,
@@ -50,6 +52,8 @@ export interface Sample {
   value: number;
   /** Seconds before now; defaults to 30. */
   ago?: number;
+  /** Where the datum goes when not the pool or training namespace (e.g. the plan metrics'). */
+  namespace?: string;
 }
 
 /** Seeds datapoints with PutMetricData, the way the cluster's exporters do. */
@@ -57,7 +61,7 @@ export async function putMetrics(t: Tunables, samples: readonly Sample[]): Promi
   const client = cloudWatch(t);
   const byNamespace = new Map<string, MetricDatum[]>();
   for (const s of samples) {
-    const namespace = s.pool !== undefined ? t.computeNamespace : t.azrNamespace;
+    const namespace = s.namespace ?? (s.pool !== undefined ? t.computeNamespace : t.azrNamespace);
     const dimension = s.pool !== undefined ? { Name: 'Pool', Value: s.pool } : { Name: 'Mode', Value: s.mode ?? '' };
     const data = byNamespace.get(namespace) ?? [];
     data.push({ MetricName: s.metric, Dimensions: [dimension], Value: s.value, Timestamp: new Date(Date.now() - (s.ago ?? 30) * 1000) });
