@@ -7,8 +7,12 @@ import * as z from 'zod';
  * stacks, so Powertools' SSMProvider, which calls the client itself, is covered too.
  */
 
-/** The largest AWS answer read: GetMetricData for the planner's series and an SSM page are a few KiB each. */
-export const AWS_RESPONSE_CAP_BYTES = 1024 * 1024;
+/**
+ * The largest AWS answer read. The planner's answers are KiB (an SSM page, GetMetricData for its series and
+ * history at the default tunables); the largest legitimate one is a GetMetricData at AWS's per-call limit
+ * of 100,800 datapoints, ~4 MB as JSON. Anything past this is not CloudWatch or SSM answering.
+ */
+export const AWS_RESPONSE_CAP_BYTES = 8 * 1024 * 1024;
 
 /** The fields of each operation's answer the planner reads, with the types it relies on. */
 const ANSWERS: Record<string, z.ZodType> = {

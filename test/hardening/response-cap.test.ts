@@ -8,7 +8,7 @@ import { answering } from './support/aws-endpoint.js';
 
 const HUGE_BYTES = 64 * 1024 * 1024;
 /** What may be in flight in socket buffers before the client hangs up: far below the answer, above the cap. */
-const IN_FLIGHT_ALLOWANCE = 16 * 1024 * 1024;
+const IN_FLIGHT_ALLOWANCE = AWS_RESPONSE_CAP_BYTES + 16 * 1024 * 1024;
 const ROW = JSON.stringify({ Id: 'utilization_alpha', Values: Array.from({ length: 50 }, (_, i) => i), StatusCode: 'Complete' });
 
 /** A 200 of valid-looking JSON that goes on for HUGE_BYTES, written as fast as the client reads it. */
