@@ -27,11 +27,12 @@ const STATE_SOURCES: Record<StateSource['name'], { on: (t: Tunables) => boolean;
   cloudwatch: {
     on: (t) => t.useCloudwatch,
     build: async (config) => {
-      const [{ CloudWatchClient }, { createCloudWatchStateSource }] = await Promise.all([
+      const [{ CloudWatchClient }, { createCloudWatchStateSource }, { guardClient }] = await Promise.all([
         import('@aws-sdk/client-cloudwatch'),
         import('../aws/cloudwatch/state-source.js'),
+        import('../aws/guards.js'),
       ]);
-      return createCloudWatchStateSource(new CloudWatchClient(config));
+      return createCloudWatchStateSource(guardClient(new CloudWatchClient(config), 'CloudWatch'));
     },
   },
 };
@@ -43,11 +44,12 @@ const TUNABLES_SOURCES: Record<
   ssm: {
     on: (t) => t.useSsm,
     build: async (config, t) => {
-      const [{ SSMClient }, { createSsmTunablesSource }] = await Promise.all([
+      const [{ SSMClient }, { createSsmTunablesSource }, { guardClient }] = await Promise.all([
         import('@aws-sdk/client-ssm'),
         import('../aws/ssm/tunables-source.js'),
+        import('../aws/guards.js'),
       ]);
-      return createSsmTunablesSource(new SSMClient(config), { prefix: t.ssmPrefix, cacheSeconds: t.ssmCacheSeconds });
+      return createSsmTunablesSource(guardClient(new SSMClient(config), 'SSM'), { prefix: t.ssmPrefix, cacheSeconds: t.ssmCacheSeconds });
     },
   },
 };

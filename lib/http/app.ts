@@ -8,14 +8,24 @@ import type { Logger } from '../log/logger.js';
 import { PlannerStateSchema } from '../schema/state.js';
 import type { PlanSummary } from '../service/plan-body.js';
 import type { PlanService } from '../service/plan-service.js';
-import { fieldIssues } from '../schema/issues.js';
+import { firstIssues, MAX_LISTED_ISSUES } from '../schema/issues.js';
+import { PoolBusyError } from '../pool/worker-pool.js';
+import { bearerAuth } from './auth.js';
 import { PLAN_FORMATS, azrSeedResponse, isPlanFormat } from './azr-export.js';
+import type { PlanAdmission } from './backpressure.js';
+import { isClientAbort } from './client-abort.js';
 import { openApiDocument } from './openapi.js';
 
 export interface AppDeps {
   service: PlanService;
   logger: Logger;
   bodyLimitBytes: number;
+  /** When set, POST /plan requires `Authorization: Bearer <authToken>` (the container's PLANNER_AUTH_TOKEN). */
+  authToken?: string;
+  /** The bounded plan queue and request deadline (lib/http/backpressure.ts). */
+  admission?: PlanAdmission;
+  /** True once the server is shutting down: /readyz answers 503 so the endpoint leaves the Service. */
+  draining?: () => boolean;
 }
 
 type Env = { Variables: { planned?: PlanSummary } };
@@ -38,7 +48,7 @@ function limitBody(maxSize: number): MiddlewareHandler {
 const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json(\s*;.*)?$/i;
 
 /** The one Hono app behind every entry point: Lambda (API Gateway), the container server and the tests. */
-export function createApp({ service, logger, bodyLimitBytes }: AppDeps): Hono<Env> {
+export function createApp({ service, logger, bodyLimitBytes, authToken, admission, draining }: AppDeps): Hono<Env> {
   const app = new Hono<Env>();
   // Rendered on first request: converting the schemas costs start-up time a Lambda cold start would pay.
   let openapi: string | undefined;
@@ -57,12 +67,17 @@ export function createApp({ service, logger, bodyLimitBytes }: AppDeps): Hono<En
   });
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
-  app.get('/readyz', async (c) => {
-    const view = await service.tunables();
-    return c.json({ status: 'ready', tunables: view.source, degraded: view.degraded });
+  // From cached state only: a probe must answer within its timeout even while SSM hangs. Not ready only when
+  // the service cannot plan: while draining at shutdown (the first load is awaited before listening).
+  app.get('/readyz', (c) => {
+    if (draining?.()) return c.json({ status: 'draining' }, 503);
+    const view = service.lastTunables();
+    return c.json({ status: 'ready', tunables: view?.source ?? 'loading', degraded: view?.degraded ?? false });
   });
   app.get('/openapi.json', (c) => c.body((openapi ??= JSON.stringify(openApiDocument())), 200, { 'content-type': 'application/json' }));
 
+  if (authToken) app.use('/plan', bearerAuth(authToken));
+  if (admission) app.post('/plan', admission.middleware);
   app.post(
     '/plan',
     async (c, next) => {
@@ -73,7 +88,10 @@ export function createApp({ service, logger, bodyLimitBytes }: AppDeps): Hono<En
     },
     limitBody(bodyLimitBytes),
     zValidator('json', PlannerStateSchema, (result, c) => {
-      if (!result.success) return c.json({ error: 'invalid_state', issues: fieldIssues(result.error) }, 400);
+      if (!result.success) {
+        const { issues, count } = firstIssues(result.error, MAX_LISTED_ISSUES);
+        return c.json({ error: 'invalid_state', issues, issue_count: count }, 400);
+      }
     }),
     async (c) => {
       const format = c.req.query('format') ?? 'json';
@@ -98,6 +116,11 @@ export function createApp({ service, logger, bodyLimitBytes }: AppDeps): Hono<En
       // Hono raises these for unreadable bodies (malformed JSON): the caller's fault, said plainly.
       return c.json({ error: 'invalid_json', message: err.message }, err.status);
     }
+    // The worker pool's queue was full or the job's deadline passed: shed like a full plan queue.
+    if (admission && err instanceof PoolBusyError) return admission.refuse(c, err.message);
+    // An upload cut off or mis-framed by the client: a 400 in the access log, no stack (cheap to cause, so
+    // it must not flood the error log or raise 5xx alarms). The client is usually gone and never reads it.
+    if (isClientAbort(err)) return c.json({ error: 'aborted_upload', message: 'the request body ended early or was malformed' }, 400);
     logger.error('unhandled error', { error: err });
     return c.json({ error: 'internal_error', message: 'the planner failed; see its logs' }, 500);
   });

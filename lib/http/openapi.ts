@@ -6,7 +6,8 @@ import { PlannerStateSchema } from '../schema/state.js';
 export const ErrorSchema = z.strictObject({
   error: z.string().describe('machine-readable error code'),
   message: z.string().optional(),
-  issues: z.array(z.strictObject({ path: z.string(), message: z.string() })).optional(),
+  issues: z.array(z.strictObject({ path: z.string(), message: z.string() })).optional().describe('the first 20 issues'),
+  issue_count: z.number().int().optional().describe('how many issues the request has in all'),
 });
 
 function schema(type: z.ZodType, io: 'input' | 'output'): Record<string, unknown> {
@@ -32,12 +33,14 @@ export function openApiDocument(): Record<string, unknown> {
             '400': error('Invalid state or malformed JSON: every bad field and why'),
             '413': error('Body over the size limit'),
             '415': error('Body is not application/json'),
+            '401': error('Missing or wrong bearer token (the container server with PLANNER_AUTH_TOKEN set)'),
+            '503': error('Plan queue full or deadline passed: retry after the Retry-After header\'s seconds'),
           },
         },
       },
       '/healthz': { get: { summary: 'Liveness', responses: { '200': { description: 'Alive' } } } },
       '/readyz': {
-        get: { summary: 'Readiness: tunables loaded', responses: { '200': { description: 'Ready' } } },
+        get: { summary: 'Readiness, from cached state', responses: { '200': { description: 'Ready' }, '503': { description: 'Draining at shutdown' } } },
       },
       '/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' } } } },
     },
