@@ -1,6 +1,7 @@
 import type { Tunables } from '../lib/config/tunables.js';
 import { createSources } from '../lib/compose/sources.js';
-import { createApp } from '../lib/http/app.js';
+import { createApp, type AppDeps } from '../lib/http/app.js';
+import { planAdmission } from '../lib/http/backpressure.js';
 import { startFromEnv } from '../lib/compose/start.js';
 import type { BodyPlanner } from '../lib/service/plan-body.js';
 import { createPlanService } from '../lib/service/plan-service.js';
@@ -17,12 +18,13 @@ export interface Telemetry {
 
 /**
  * Wires the app from the environment: the same for the Lambda API and the container server. `plannerFor`
- * replaces the inline body planner (the server's worker threads); `telemetryFor` gives the entry's metrics and
- * tracing.
+ * replaces the inline body planner (the server's worker threads); `http` adds what only the server has (its
+ * bearer token, its shutdown state); `telemetryFor` gives the entry's metrics and tracing.
  */
 export function createContext<T extends Telemetry = Telemetry>(
   env: Readonly<Record<string, string | undefined>> = process.env,
   plannerFor?: (tunables: Tunables) => BodyPlanner | undefined,
+  http: Pick<AppDeps, 'authToken' | 'draining'> = {},
   telemetryFor?: (tunables: Tunables) => T,
 ) {
   const { tunables, logger } = startFromEnv(env);
@@ -30,6 +32,7 @@ export function createContext<T extends Telemetry = Telemetry>(
   const telemetry = telemetryFor?.(tunables);
   const { recorder, exposition, tracing } = telemetry ?? {};
   const service = createPlanService({ env, ...createSources(tunables, env, tracing), ...(bodyPlanner ? { bodyPlanner } : {}) });
-  const app = createApp({ service, logger, bodyLimitBytes: tunables.bodyLimitBytes, recorder, exposition });
-  return { app, service, logger, tunables, telemetry };
+  const admission = planAdmission({ limit: tunables.planQueueLimit, timeoutMs: tunables.planTimeoutMs, logger });
+  const app = createApp({ service, logger, bodyLimitBytes: tunables.bodyLimitBytes, admission, recorder, exposition, ...http });
+  return { app, service, logger, tunables, admission, telemetry };
 }

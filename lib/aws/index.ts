@@ -11,3 +11,4 @@ export { planEntry, MAX_ENTRY_BYTES, PLAN_DETAIL_TYPE, PLAN_EVENT_SOURCE } from 
 export { createSsmTunablesSource } from './ssm/tunables-source.js';
 export { parseScheduledEvent } from './scheduled/event.js';
 export { InvalidScheduledEventError, scheduledHandler } from './scheduled/handler.js';
+export { AWS_RESPONSE_CAP_BYTES, guardClient } from './guards.js';

@@ -13,6 +13,8 @@ interface Flag {
 /** Every flag of azr-plan: adding one is one line here; parsing and `--help` follow from the table. */
 export const FLAGS = {
   seed: { type: 'string', value: 'N', help: 'replay key, an integer 0..2147483647 (overrides the state file\'s seed)' },
+  format: { type: 'string', value: 'json|azr', help: 'json: print the plan (default); azr: write AZR\'s seed files into --out' },
+  out: { type: 'string', value: 'DIR', help: 'the folder --format azr writes its seed files to' },
   help: { type: 'boolean', short: 'h', help: 'print this help and exit' },
   version: { type: 'boolean', help: 'print the version and exit' },
 } as const satisfies Record<string, Flag>;
@@ -20,7 +22,10 @@ export const FLAGS = {
 type Values = { -readonly [K in keyof typeof FLAGS]?: (typeof FLAGS)[K]['type'] extends 'string' ? string : boolean };
 
 /** What the command line asks for: help, the version, or a plan for one state file (`-` is stdin). */
-export type Command = { kind: 'help' } | { kind: 'version' } | { kind: 'plan'; file: string; values: Values; seed?: number };
+export type Command =
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'plan'; file: string; values: Values; seed?: number; azrOut?: string };
 
 /** A command line that cannot be run as given: exit 2, with the usage. */
 export class UsageError extends Error {}
@@ -57,10 +62,14 @@ export function parseCommand(args: readonly string[]): Command {
   if (values.version) return { kind: 'version' };
   const [file, ...extra] = parsed.positionals;
   if (file === undefined || extra.length > 0) throw new UsageError('give exactly one state file, or - for stdin');
-  if (values.seed === undefined) return { kind: 'plan', file, values };
+  const format = values.format ?? 'json';
+  if (format !== 'json' && format !== 'azr') throw new UsageError(`--format must be json or azr, got "${format}"`);
+  if (format === 'azr' && values.out === undefined) throw new UsageError('--format azr writes AZR seed files: give --out DIR');
+  const command: Command = { kind: 'plan', file, values, ...(format === 'azr' ? { azrOut: values.out } : {}) };
+  if (values.seed === undefined) return command;
   const seed = Number(values.seed);
   if (values.seed.trim() === '' || !Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) {
     throw new UsageError(`--seed must be an integer 0..${MAX_SEED}, got "${values.seed}"`);
   }
-  return { kind: 'plan', file, values, seed };
+  return { ...command, seed };
 }

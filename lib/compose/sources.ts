@@ -32,12 +32,13 @@ const STATE_SOURCES: Record<StateSource['name'], { on: (t: Tunables) => boolean;
   cloudwatch: {
     on: (t) => t.useCloudwatch,
     build: async (config, trace) => {
-      const [{ CloudWatchClient }, { createCloudWatchStateSource }, traceClient] = await Promise.all([
+      const [{ CloudWatchClient }, { createCloudWatchStateSource }, { guardClient }, traceClient] = await Promise.all([
         import('@aws-sdk/client-cloudwatch'),
         import('../aws/cloudwatch/state-source.js'),
+        import('../aws/guards.js'),
         trace,
       ]);
-      return createCloudWatchStateSource(traceClient(new CloudWatchClient(config)));
+      return createCloudWatchStateSource(guardClient(traceClient(new CloudWatchClient(config)), 'CloudWatch'));
     },
   },
 };
@@ -49,12 +50,13 @@ const TUNABLES_SOURCES: Record<
   ssm: {
     on: (t) => t.useSsm,
     build: async (config, t, trace) => {
-      const [{ SSMClient }, { createSsmTunablesSource }, traceClient] = await Promise.all([
+      const [{ SSMClient }, { createSsmTunablesSource }, { guardClient }, traceClient] = await Promise.all([
         import('@aws-sdk/client-ssm'),
         import('../aws/ssm/tunables-source.js'),
+        import('../aws/guards.js'),
         trace,
       ]);
-      return createSsmTunablesSource(traceClient(new SSMClient(config)), { prefix: t.ssmPrefix, cacheSeconds: t.ssmCacheSeconds });
+      return createSsmTunablesSource(guardClient(traceClient(new SSMClient(config)), 'SSM'), { prefix: t.ssmPrefix, cacheSeconds: t.ssmCacheSeconds });
     },
   },
 };

@@ -36,6 +36,12 @@ function oneOf<const V extends readonly [string, ...string[]]>(def: V[number], v
   return { schema: z.enum(values), default: def, kind: 'string', description, ssm: true };
 }
 
+/**
+ * The most tasks a plan may hold: what every entry point can return. Lambda answers at most 6 MB; the largest
+ * tasks (induction) take ~970 bytes each in its response, so 2,048 of them (~2 MB) leave room for tasks to grow.
+ */
+export const MAX_PLAN_TASKS = 2048;
+
 /** The tunable that switches a mode on: `enableInduction` (env ENABLE_INDUCTION, SSM enable-induction). */
 export type EnableKey<M extends Mode = Mode> = `enable${Capitalize<M>}`;
 export const enableKey = <M extends Mode>(mode: M): EnableKey<M> =>
@@ -59,8 +65,8 @@ export const TUNABLES = {
   betaTotalUnits: num(32, 0, 100000, 'Beta pool size in units, when neither the request nor CloudWatch gives it'),
   headroomFraction: num(0.1, 0, 0.9, 'Fraction of each pool\'s capacity kept free for other work'),
   fallbackCapacity: int(1, 0, 1000, 'Tasks assumed to fit in a pool whose free resources are unknown'),
-  minTasks: int(1, 0, 10000, 'Smallest useful step: below this many tasks of capacity the plan waits'),
-  maxTasks: int(64, 1, 10000, 'Largest step, whatever the capacity; a request\'s max_tasks may lower it'),
+  minTasks: int(1, 0, MAX_PLAN_TASKS, 'Smallest useful step: below this many tasks of capacity the plan waits'),
+  maxTasks: int(64, 1, MAX_PLAN_TASKS, 'Largest step, whatever the capacity; a request\'s max_tasks may lower it'),
   // Curriculum
   targetSuccess: num(0.5, 0.05, 0.95, 'Default target solve rate p* (maximum learnability at 0.5)'),
   adaptiveTarget: bool(true, 'Choose p* from the learning progress the planner estimates from the state\'s history (off: always targetSuccess)'),
@@ -72,6 +78,8 @@ export const TUNABLES = {
   diversityFloor: int(1, 0, 100, 'Tasks every enabled mode gets whenever capacity allows'),
   urgencyWeight: num(2, 0, 5, 'Priority points added when a mode is far from its target success'),
   ...enableTunables(),
+  inductionVisiblePairs: int(5, 4, 20, 'Induction pairs shown to the solver; AZR shows the first half of its 10'),
+  inductionHiddenPairs: int(5, 2, 20, 'Induction pairs kept back to grade the solver; AZR grades on the second half of its 10'),
   // Priority and waiting
   highFreeThreshold: num(0.7, 0, 1, 'Free fraction above which a pool counts as idle (priority rises to the top)'),
   lowFreeThreshold: num(0.2, 0, 1, 'Free fraction below which a pool counts as busy (priority falls)'),
@@ -79,6 +87,9 @@ export const TUNABLES = {
   // HTTP
   bodyLimitBytes: int(65536, 256, 10485760, 'Largest accepted POST /plan body', false),
   planWorkers: int(2, 0, 64, 'Worker threads the container server generates run plans on (0: on the event loop); Lambda plans inline', false),
+  planQueueLimit: int(256, 1, 100000, 'Plan requests held at once (planning or waiting for a worker); more get 503 with Retry-After', false),
+  planTimeoutMs: int(10000, 100, 120000, 'Deadline of one plan request in ms (sources, queue, generation); past it the answer is 503 with Retry-After', false),
+  shutdownGraceSeconds: int(20, 0, 3600, 'On SIGTERM, seconds the container server lets in-flight requests finish; keep it below the chart\'s terminationGracePeriodSeconds (30)', false),
   logLevel: oneOf('INFO', ['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT'], 'Log level: DEBUG logs every state and plan'),
   // AWS sources (off by default: with none configured the planner plans from the request and defaults)
   useCloudwatch: bool(false, 'Read pool and solve-rate metrics from CloudWatch', false),

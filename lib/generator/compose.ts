@@ -1,9 +1,9 @@
 import type { Rng } from '../random/rng.js';
 import { ref, ret } from './ast/nodes.js';
-import type { Expr, InputTy, Param, Program, Stmt } from './ast/types.js';
+import type { Expr, Helper, InputTy, Param, Program, Stmt } from './ast/types.js';
 import type { Cur, CtxMark } from './families/context.js';
 import { Ctx } from './families/context.js';
-import { STAGES_FROM } from './families/registry.js';
+import { RICH_FROM, STAGES_FROM } from './families/registry.js';
 import type { Stage } from './families/stage.js';
 
 export interface Built {
@@ -26,6 +26,9 @@ export interface PipelineMark {
   next: readonly (readonly Stage[])[];
   stages: number;
 }
+
+/** How often a level-3 stage is a top-end one, where the current type has any. */
+const RICH_CHANCE = 0.5;
 
 /** Longest pipeline; longer ones read as several unrelated programs glued together. */
 export const MAX_STAGES = 5;
@@ -78,11 +81,16 @@ export class Pipeline {
     return this.stages < MAX_STAGES && this.next.length > 0;
   }
 
-  /** Adds one stage at complexity `level` (0..3); false when the current value's type takes no further stage. */
+  /**
+   * Adds one stage at complexity `level` (0..3); false when the current value's type takes no further
+   * stage. At the richest level a top-end stage (parsing, state, helpers) is drawn RICH_CHANCE of the time.
+   */
   add(level: number): boolean {
     if (!this.canGrow()) return false;
     const rng = this.ctx.rng;
-    this.cur = rng.pick(rng.pick(this.next)).build(this.ctx, this.cur, level);
+    const rich = RICH_FROM[this.cur.ty];
+    const groups = level >= 3 && rich.length > 0 && rng.next() < RICH_CHANCE ? rich : this.next;
+    this.cur = rng.pick(rng.pick(groups)).build(this.ctx, this.cur, level);
     this.next = STAGES_FROM[this.cur.ty];
     this.stages++;
     return true;
@@ -92,6 +100,11 @@ export class Pipeline {
   statements(from: number): readonly Stmt[] {
     // Most stages add only an expression: no copy then.
     return from >= this.ctx.body.length ? NO_STATEMENTS : this.ctx.body.slice(from);
+  }
+
+  /** The helpers defined so far (the live list: stages append to it, rollbacks truncate it). */
+  get helpers(): readonly Helper[] {
+    return this.ctx.helpers;
   }
 
   get statementCount(): number {
@@ -124,8 +137,9 @@ export class Pipeline {
     if (m.ctx.kUsed) params.push({ slot: ctx.kSlot, ty: 'int' });
     const body = ctx.body.slice(0, m.ctx.body);
     body.push(ret(m.cur.e));
+    const helpers = m.ctx.helpers === 0 ? undefined : ctx.helpers.slice(0, m.ctx.helpers);
     return {
-      program: { params, body, names: ctx.names.slice(0, m.ctx.names), returns: m.cur.ty },
+      program: { params, body, names: ctx.names.slice(0, m.ctx.names), returns: m.cur.ty, ...(helpers && { helpers }) },
       families: m.ctx.families,
       intent: ctx.intent.slice(0, m.ctx.intent),
     };

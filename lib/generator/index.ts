@@ -2,6 +2,8 @@ import type { Rng } from '../random/rng.js';
 import { MODES, modeDef } from '../modes/index.js';
 import type { GeneratedTask, Mode } from '../schema/task.js';
 import { GeneratorInputError } from './errors.js';
+import type { GenerateOptions } from './options.js';
+import { AZR_PAIRS } from './options.js';
 import { assemble } from './tasks/assemble.js';
 import { describeTask } from './tasks/message.js';
 import { searchCandidate } from './tasks/search.js';
@@ -9,6 +11,8 @@ import { validate } from './validate.js';
 
 export { GeneratorInputError } from './errors.js';
 export { FAMILIES } from './families/family.js';
+export type { GenerateOptions } from './options.js';
+export { AZR_PAIRS } from './options.js';
 
 /** Candidate searches per request before giving up; in practice the first one almost always succeeds. */
 const MAX_ROUNDS = 50;
@@ -27,13 +31,14 @@ function checkRequest(mode: unknown, difficulty: unknown): asserts mode is Mode 
  * One verified AZR task of `mode` near the requested difficulty. Pure: all randomness comes from
  * `rng`, so the same seed gives a byte-identical task.
  */
-export function generate<M extends Mode>(mode: M, difficulty: number, rng: Rng): GeneratedTask {
+export function generate<M extends Mode>(mode: M, difficulty: number, rng: Rng, opts: GenerateOptions = AZR_PAIRS): GeneratedTask {
   checkRequest(mode, difficulty);
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const c = searchCandidate(mode, difficulty, rng);
+    const c = searchCandidate(mode, difficulty, rng, opts);
     if (c === null) continue;
-    const body = assemble(mode, c);
+    const body = assemble(mode, c, opts);
     if (validate(c, body) !== null) continue;
+    modeDef(mode).quality.keep?.(c, opts);
     const payloadChars = modeDef(mode).promptChars(body);
     return {
       ...body,

@@ -9,8 +9,13 @@ import type { Logger } from '../log/logger.js';
 import type { Plan } from '../schema/plan.js';
 import type { PlanService } from '../service/plan-service.js';
 import type { MetricsExposition, PlanRecorder } from '../telemetry/recorder.js';
+import { firstIssues, MAX_LISTED_ISSUES } from '../schema/issues.js';
+import { PoolBusyError } from '../pool/worker-pool.js';
 import { accessLog, type AppEnv } from './access-log.js';
-import { fieldIssues } from '../schema/issues.js';
+import { bearerAuth } from './auth.js';
+import { azrSeedResponse, isPlanFormat, PLAN_FORMATS } from './azr-export.js';
+import type { PlanAdmission } from './backpressure.js';
+import { isClientAbort } from './client-abort.js';
 import { DOCUMENT_HEADER, registerDocumentParts } from './openapi.js';
 import { healthRoute, metricsRoute, openApiRoute, planRoute, readyRoute } from './routes.js';
 
@@ -22,6 +27,12 @@ export interface AppDeps {
   recorder?: PlanRecorder;
   /** Served as GET /metrics (the container server's Prometheus scrape). */
   exposition?: MetricsExposition;
+  /** When set, POST /plan requires `Authorization: Bearer <authToken>` (the container's PLANNER_AUTH_TOKEN). */
+  authToken?: string;
+  /** The bounded plan queue and request deadline (lib/http/backpressure.ts). */
+  admission?: PlanAdmission;
+  /** True once the server is shutting down: /readyz answers 503 so the endpoint leaves the Service. */
+  draining?: () => boolean;
 }
 
 /** On Lambda, API Gateway's own request id, so its access log joins the function's; elsewhere a fresh UUID. */
@@ -47,16 +58,19 @@ function limitBody(maxSize: number): MiddlewareHandler {
  * JSON already serialised, typed as what the route declares: plans arrive as text from the worker threads and the
  * document is rendered once, so neither is parsed again only to be serialised by c.json.
  */
-const jsonText = <T>(c: Context, text: string) =>
-  c.body(text, 200, { 'content-type': 'application/json' }) as unknown as TypedResponse<T, 200, 'json'>;
+const jsonText = <T>(c: Context, text: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
+  c.body(text, 200, headers) as unknown as TypedResponse<T, 200, 'json'>;
 
 const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json(\s*;.*)?$/i;
 
 /** The one Hono app behind every entry point: Lambda (API Gateway), the container server and the tests. */
-export function createApp({ service, logger, bodyLimitBytes, recorder, exposition }: AppDeps): OpenAPIHono<AppEnv> {
+export function createApp({ service, logger, bodyLimitBytes, recorder, exposition, authToken, admission, draining }: AppDeps): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
-      if (!result.success) return c.json({ error: 'invalid_state', issues: fieldIssues(result.error) }, 400);
+      if (!result.success) {
+        const { issues, count } = firstIssues(result.error, MAX_LISTED_ISSUES);
+        return c.json({ error: 'invalid_state', issues, issue_count: count }, 400);
+      }
     },
   });
   registerDocumentParts(app);
@@ -68,9 +82,12 @@ export function createApp({ service, logger, bodyLimitBytes, recorder, expositio
   app.use(accessLog(logger, recorder));
 
   app.openapi(healthRoute, (c) => c.json({ status: 'ok' as const }, 200));
-  app.openapi(readyRoute, async (c) => {
-    const view = await service.tunables();
-    return c.json({ status: 'ready' as const, tunables: view.source, degraded: view.degraded }, 200);
+  // From cached state only: a probe must answer within its timeout even while SSM hangs. Not ready only when
+  // the service cannot plan: while draining at shutdown (the first load is awaited before listening).
+  app.openapi(readyRoute, (c) => {
+    if (draining?.()) return c.json({ status: 'draining' as const }, 503);
+    const view = service.lastTunables();
+    return c.json({ status: 'ready' as const, tunables: view?.source ?? ('loading' as const), degraded: view?.degraded ?? false }, 200);
   });
   app.openapi(openApiRoute, (c) =>
     jsonText<Record<string, never>>(c, (openapi ??= JSON.stringify(app.getOpenAPI31Document(DOCUMENT_HEADER)))),
@@ -86,12 +103,19 @@ export function createApp({ service, logger, bodyLimitBytes, recorder, expositio
     }
     await next();
   };
-  app.openapi(planRoute([acceptsJson, limitBody(bodyLimitBytes)]), async (c) => {
+  if (authToken) app.use('/plan', bearerAuth(authToken));
+  app.openapi(planRoute([...(admission ? [admission.middleware] : []), acceptsJson, limitBody(bodyLimitBytes)]), async (c) => {
+    const format = c.req.query('format') ?? 'json';
+    if (!isPlanFormat(format)) return c.json({ error: 'invalid_query', message: `format: must be one of ${PLAN_FORMATS.join(', ')}` }, 400);
     const state = c.req.valid('json');
     const body = await service.body(state);
     c.set('planned', body.summary);
     // Checked here: below DEBUG, Powertools would still read the environment on every call to drop the line.
     if (logger.level <= LogLevelThreshold.DEBUG) logger.debug('plan', { state, plan: JSON.parse(body.json) as unknown });
+    if (format !== 'json') {
+      const seeds = azrSeedResponse(body.json, format);
+      return jsonText<Plan>(c, seeds.body, seeds.headers);
+    }
     return jsonText<Plan>(c, body.json);
   });
 
@@ -108,6 +132,11 @@ export function createApp({ service, logger, bodyLimitBytes, recorder, expositio
       // Hono raises these for unreadable bodies (malformed JSON): the caller's fault, said plainly.
       return c.json({ error: 'invalid_json', message: err.message }, err.status);
     }
+    // The worker pool's queue was full or the job's deadline passed: shed like a full plan queue.
+    if (admission && err instanceof PoolBusyError) return admission.refuse(c, err.message);
+    // An upload cut off or mis-framed by the client: a 400 in the access log, no stack (cheap to cause, so
+    // it must not flood the error log or raise 5xx alarms). The client is usually gone and never reads it.
+    if (isClientAbort(err)) return c.json({ error: 'aborted_upload', message: 'the request body ended early or was malformed' }, 400);
     logger.error('unhandled error', { error: err });
     return c.json({ error: 'internal_error', message: 'the planner failed; see its logs' }, 500);
   });

@@ -3,7 +3,8 @@ import type { Env, MiddlewareHandler } from 'hono';
 import * as z from 'zod';
 import { PlanSchema } from '../schema/plan.js';
 import { PlannerStateSchema } from '../schema/state.js';
-import { ErrorSchema, GatewayMessageSchema, HealthSchema, ReadinessSchema } from './schemas.js';
+import { PLAN_FORMATS } from './azr-export.js';
+import { DrainingSchema, ErrorSchema, GatewayMessageSchema, HealthSchema, ReadinessSchema } from './schemas.js';
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
 const error = (description: string) => ({ description, ...json(ErrorSchema) });
@@ -31,17 +32,33 @@ export function planRoute(middleware: MiddlewareHandler<Env>[]) {
     summary: 'Plan the next curriculum step for a training state',
     middleware,
     security: PLAN_SECURITY,
+    // Documented, not validated here: the handler answers a bad format with its own invalid_query 400.
+    parameters: [
+      {
+        name: 'format',
+        in: 'query',
+        required: false,
+        description: 'json: the plan; azr_io, azr_code_f: AZR\'s seed file of that kind for the plan\'s tasks (JSON Lines)',
+        schema: { type: 'string', enum: [...PLAN_FORMATS], default: 'json' },
+      },
+    ],
     request: { body: { required: true, description: 'A planner state; every field is optional', ...json(PlannerStateSchema) } },
     responses: {
-      200: { description: 'The plan', ...json(PlanSchema) },
-      400: error('Invalid state or malformed JSON: every bad field and why'),
+      200: {
+        description: 'The plan, or AZR seed records (one JSON object a line) for format=azr_io or azr_code_f',
+        content: {
+          'application/json': { schema: PlanSchema },
+          'application/jsonl': { schema: z.string().describe('AZR seed records, one JSON object a line') },
+        },
+      },
+      400: error('Invalid state (the first 20 bad fields and why, and their count), malformed JSON, a cut-off upload or an unknown format'),
       401: error('Container server with PLANNER_AUTH_TOKEN set: the bearer token is missing or wrong'),
       403: { description: 'API Gateway: the request is not signed (SigV4) by an allowed IAM principal', ...json(GatewayMessageSchema) },
       ...ROUTER_ERRORS,
       413: error('Body over the size limit (BODY_LIMIT_BYTES)'),
       415: error('Body is not declared as application/json'),
       500: error('The planner failed; its logs say why'),
-      503: error('Container server at its limit of plans in flight: retry after the Retry-After seconds'),
+      503: error('Plan queue full or the request\'s deadline passed: retry after the Retry-After header\'s seconds'),
     },
   });
 }
@@ -66,7 +83,7 @@ export const readyRoute = createRoute({
   responses: {
     200: { description: 'Ready', ...json(ReadinessSchema) },
     ...ROUTER_ERRORS,
-    503: error('Not ready: starting, or shutting down'),
+    503: { description: 'Draining at shutdown: the endpoint leaves the Service', ...json(DrainingSchema) },
   },
 });
 

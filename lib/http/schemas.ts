@@ -10,7 +10,8 @@ export const ErrorSchema = z
   .strictObject({
     error: z.string().describe('machine-readable error code'),
     message: z.string().optional(),
-    issues: z.array(FieldIssueSchema).optional(),
+    issues: z.array(FieldIssueSchema).optional().describe('the first 20 issues'),
+    issue_count: z.number().int().optional().describe('how many issues the request has in all'),
   })
   .meta({ id: 'Error' });
 
@@ -19,10 +20,12 @@ export const HealthSchema = z.strictObject({ status: z.literal('ok') }).meta({ i
 export const ReadinessSchema = z
   .strictObject({
     status: z.literal('ready'),
-    tunables: TunablesSourceSchema.describe('where the tunables in force came from'),
+    tunables: z.union([TunablesSourceSchema, z.literal('loading')]).describe('where the tunables in force came from'),
     degraded: z.boolean().describe('true when SSM was configured but could not be read (env and default values in force)'),
   })
   .meta({ id: 'Readiness' });
+
+export const DrainingSchema = z.strictObject({ status: z.literal('draining') }).meta({ id: 'Draining' });
 
 /** API Gateway's own answer when the IAM (SigV4) authorizer refuses a request: it never reaches the app. */
 export const GatewayMessageSchema = z.strictObject({ message: z.string() }).meta({ id: 'GatewayMessage' });

@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { PyArgs, PyLiteral, PyProgram } from '../schema/python.js';
+import { ABDUCTION_QUALITY } from '../generator/quality/by-mode.js';
+import { ioRecord } from '../export/azr/records.js';
 import { defineMode } from './mode.js';
 
 /** Abduction: the program and an output are shown; the answer is an input that reaches it. */
@@ -10,7 +12,8 @@ export const abduction = defineMode({
     answer: z.strictObject({ input: PyArgs }),
   }),
   summary: 'given program and output, find an input',
-  pairs: 1,
+  pairs: () => 1,
+  quality: ABDUCTION_QUALITY,
   body: (c, program) => ({
     mode: 'abduction' as const,
     payload: { program, output: c.outputLiterals[0] as string },
@@ -20,5 +23,7 @@ export const abduction = defineMode({
   check: (body, c) => (body.payload.output === c.outputLiterals[0] ? null : 'output is not reached by the answer input'),
   promptChars: (body) => body.payload.program.length + body.payload.output.length,
   program: (body) => body.payload.program,
+  // AZR puts every io triple into both its abduction and deduction buffers.
+  azrSeed: (body) => ioRecord(body.payload.program, body.answer.input, body.payload.output),
   calls: (body) => [{ input: body.answer.input, output: body.payload.output }],
 });

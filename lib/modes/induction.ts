@@ -2,17 +2,12 @@ import * as z from 'zod';
 import { inductionMessage } from '../generator/tasks/message.js';
 import type { Candidate } from '../generator/tasks/candidate.js';
 import { ExampleSchema, PyProgram, type Example } from '../schema/python.js';
+import { INDUCTION_QUALITY } from '../generator/quality/by-mode.js';
 import { defineMode } from './mode.js';
 
 /** The contract's floor on pairs (PLANNER.md §5): the schema and the generator's check both hold it. */
 const MIN_VISIBLE = 4;
 const MIN_HIDDEN = 2;
-/**
- * Induction shows this many pairs and keeps this many hidden (AZR uses 5 and 5; the contract asks >= 4
- * and >= 2). Two hidden pairs, the contract's minimum: each pair costs two full evaluations (docs/design.md, Speed).
- */
-export const VISIBLE_PAIRS = 5;
-export const HIDDEN_PAIRS = 2;
 
 function pairs(c: Candidate, from: number, to: number): Example[] {
   const out: Example[] = [];
@@ -35,12 +30,15 @@ export const induction = defineMode({
     answer: z.strictObject({ program: PyProgram, hidden_examples: z.array(ExampleSchema).min(MIN_HIDDEN) }),
   }),
   summary: 'given input/output pairs, write the program',
-  pairs: VISIBLE_PAIRS + HIDDEN_PAIRS,
-  body: (c, program) => ({
+  // The counts come from the caller (tunables inductionVisiblePairs/inductionHiddenPairs; AZR's 5 and 5
+  // by default, lib/generator/options.ts). Shown pairs first: AZR shows the first len // 2.
+  pairs: (opts) => opts.visiblePairs + opts.hiddenPairs,
+  body: (c, program, opts) => ({
     mode: 'induction' as const,
-    payload: { message: inductionMessage(c.built), examples: pairs(c, 0, VISIBLE_PAIRS) },
-    answer: { program, hidden_examples: pairs(c, VISIBLE_PAIRS, c.inputs.length) },
+    payload: { message: inductionMessage(c.built), examples: pairs(c, 0, opts.visiblePairs) },
+    answer: { program, hidden_examples: pairs(c, opts.visiblePairs, c.inputs.length) },
   }),
+  quality: INDUCTION_QUALITY,
   check(body, c) {
     const visible = body.payload.examples;
     const hidden = body.answer.hidden_examples;
@@ -69,5 +67,17 @@ export const induction = defineMode({
     return n;
   },
   program: (body) => body.answer.program,
+  azrSeed(body) {
+    const pairs = [...body.payload.examples, ...body.answer.hidden_examples];
+    const shown = body.payload.examples.length;
+    // AZR's own split, not the task's: with other pair counts the solver would see other pairs.
+    if (Math.floor(pairs.length / 2) !== shown) {
+      return {
+        problem: `shows ${shown} of ${pairs.length} induction pairs but AZR shows the first ${Math.floor(pairs.length / 2)}; set inductionHiddenPairs to inductionVisiblePairs (or one more)`,
+      };
+    }
+    const record = { snippet: body.answer.program, inputs: pairs.map((p) => p.input), outputs: pairs.map((p) => p.output), message: body.payload.message, imports: [] };
+    return { file: 'code_f' as const, record };
+  },
   calls: (body) => [...body.payload.examples, ...body.answer.hidden_examples],
 });

@@ -1,4 +1,7 @@
 import type * as z from 'zod';
+import type { AzrSeed } from '../export/azr/records.js';
+import type { GenerateOptions } from '../generator/options.js';
+import type { ModeQuality } from '../generator/quality/mode-quality.js';
 import type { Candidate } from '../generator/tasks/candidate.js';
 import type { Example } from '../schema/python.js';
 
@@ -14,10 +17,14 @@ export interface ModeDef<S extends BodySchema = BodySchema> {
   readonly schema: S;
   /** What the solver does, in a few words (the enable tunable's description says it). */
   readonly summary: string;
-  /** Calls of f a task carries (inputs evaluated and shown or hidden); 1 = a single input/output pair. */
-  readonly pairs: number;
+  /** Calls of f a task carries (inputs evaluated and shown or hidden) under `opts`; 1 = a single input/output pair. */
+  pairs(opts: GenerateOptions): number;
   /** The wire body for a validated candidate whose program renders as `program`. */
-  body(c: Candidate, program: string): z.output<S>;
+  body(c: Candidate, program: string, opts: GenerateOptions): z.output<S>;
+  /** How the mode keeps shortcut answers out (lib/generator/quality). */
+  readonly quality: ModeQuality;
+  /** The task as an AZR seed record (lib/export/azr): an io triple or a code_f record. */
+  azrSeed(body: z.output<S>): AzrSeed;
   /** The mode's own check of a body against its candidate: the first failure, or null. */
   check(body: z.output<S>, c: Candidate): string | null;
   /** Characters the solver reads (the prompt), which sets the task's compute weight. */

@@ -3,8 +3,19 @@ import { TaskBodySchema, type GeneratedTask, type Mode, type TaskBody } from '..
 import { clamp } from './rasch.js';
 import { warn, type PlanWarning } from './warnings.js';
 
+/**
+ * What a plan asks of every task besides mode and difficulty: induction's shown and hidden pair counts
+ * (tunables), and `plan`, one object for all the plan's tasks, under which a generator may keep what it
+ * needs across them (lib/generator keeps the abduction tasks, so no answer of one answers another).
+ */
+export interface TaskOptions {
+  visiblePairs: number;
+  hiddenPairs: number;
+  plan: object;
+}
+
 /** The task generator the planner is handed (lib/generator's `generate`, or a fake in tests). */
-export type TaskGenerator = (mode: Mode, difficulty: number, rng: Rng) => GeneratedTask;
+export type TaskGenerator = (mode: Mode, difficulty: number, rng: Rng, opts?: TaskOptions) => GeneratedTask;
 
 /** What the step asks of one mode: how many tasks around which difficulty. */
 export interface TaskOrder {
@@ -37,6 +48,7 @@ export function generateTasks<O extends TaskOrder>(
   generate: TaskGenerator,
   rng: Rng,
   spread: number,
+  opts: TaskOptions,
 ): { generated: Generated<O>[]; failures: PlanWarning[] } {
   const generated: Generated<O>[] = [];
   const failures: PlanWarning[] = [];
@@ -45,7 +57,7 @@ export function generateTasks<O extends TaskOrder>(
       // One child stream per task: a failure or a retry inside one task never shifts its siblings.
       const child = rng.fork();
       try {
-        const task = generate(order.mode, difficulty, child);
+        const task = generate(order.mode, difficulty, child, opts);
         const checked = TaskBodySchema.safeParse({ mode: task.mode, payload: task.payload, answer: task.answer });
         if (!checked.success || task.mode !== order.mode) throw new Error('generated task failed validation');
         generated.push({ order, body: checked.data, difficulty: task.difficulty, weight: task.weight, description: task.description });

@@ -108,7 +108,8 @@ export function makePlan(state: PlannerState, ctx: PlanContext): Plan {
   decisions.forEach((d, i) => (d.count = counts[i] ?? 0));
   trace.mixed = true;
   const orders = decisions.map((d) => ({ mode: d.mode, difficulty: d.targetDifficulty, count: d.count, ability: d.ability, slope: d.slope }));
-  const { generated, failures } = generateTasks(orders, ctx.generate, rng, t.difficultySpread);
+  const taskOptions = { visiblePairs: t.inductionVisiblePairs, hiddenPairs: t.inductionHiddenPairs, plan: {} };
+  const { generated, failures } = generateTasks(orders, ctx.generate, rng, t.difficultySpread, taskOptions);
   warnings.push(...failures);
   if (generated.length === 0) return wait('no task could be generated', failures.length);
 

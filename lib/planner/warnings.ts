@@ -48,8 +48,9 @@ export const warn = {
     warning('tunable_ignored', source, `tunable ${key} from ${source} ignored: ${reason}`),
   /** A tunables source's own remark (an unknown parameter and the like), already in prose. */
   tunablesSource: (source: string, message: string) => warning('tunables_source', source, message),
+  /** `fallback`: what is used instead, e.g. "env values", "the values last read at <time>". */
   tunablesUnavailable: (source: string, error: unknown, fallback: string) =>
-    warning('tunables_unavailable', source, `${source} tunables unavailable (${describeError(error)}); using ${fallback} values`),
+    warning('tunables_unavailable', source, `${source} tunables unavailable (${describeError(error)}); using ${fallback}`),
   generatorFailed: (mode: string, difficulty: number, error: unknown) =>
     warning(
       'generator_failed',

@@ -25,6 +25,8 @@ export const FeaturesSchema = z.strictObject({
   branches: z.number().int().nonnegative().describe('conditional branches'),
   steps: z.number().int().nonnegative().describe('evaluator steps on the task input'),
   families: z.array(z.string()).describe('operation families used'),
+  preimage_share: z.number().min(0).max(1).describe('share of random inputs giving the task output (induction: the largest share one output covers)'),
+  output_entropy: z.number().nonnegative().describe('entropy in bits of the outputs over random inputs (induction: over its pairs)'),
 });
 export type Features = z.infer<typeof FeaturesSchema>;
 

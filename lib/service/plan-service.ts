@@ -36,6 +36,11 @@ export interface PlanService {
   /** The same plan as an HTTP body (JSON text and a log summary), made by the bodyPlanner when there is one. */
   body(state: PlannerState): Promise<PlanBody>;
   tunables(): Promise<TunablesView>;
+  /**
+   * The tunables as last loaded, at once (undefined before the first load), and a refresh started in the
+   * background: what a readiness probe may report without waiting on SSM.
+   */
+  lastTunables(): TunablesView | undefined;
 }
 
 /** Slack over the SDK's own timeout × attempts, so the SDK's error (more telling) normally wins the race. */
@@ -55,14 +60,20 @@ export function createPlanService(opts: PlanServiceOptions): PlanService {
   const planId = opts.planId ?? randomUUID;
   const generate = opts.generate ?? defaultGenerate;
 
-  async function tunables(): Promise<TunablesView> {
+  /** The last view read from the source without error: kept, with a warning, while the source is down. */
+  let lastGood: { view: TunablesView; at: Date } | undefined;
+  let latest: TunablesView | undefined;
+  /** One load at a time: in a brown-out, concurrent plans share one wait on the source instead of one each. */
+  let loading: Promise<TunablesView> | undefined;
+
+  async function load(): Promise<TunablesView> {
     const base = { tunables: fromEnv.tunables, source: envSource, warnings: [...envWarnings], degraded: false };
     const source = opts.tunablesSource;
     if (!source) return base;
     try {
       const loaded = await withDeadline((s) => source.load(s), deadlineFor(fromEnv.tunables), `${source.name} tunables`);
       const layered = overlayTunables(fromEnv.tunables, loaded.values, source.name);
-      return {
+      const view: TunablesView = {
         tunables: layered.tunables,
         source: source.name,
         warnings: [
@@ -72,13 +83,25 @@ export function createPlanService(opts: PlanServiceOptions): PlanService {
         ],
         degraded: false,
       };
+      lastGood = { view, at: clock() };
+      return view;
     } catch (error) {
-      return {
-        ...base,
-        warnings: [...base.warnings, warn.tunablesUnavailable(source.name, error, envSource)],
-        degraded: true,
-      };
+      if (lastGood) {
+        const { view, at } = lastGood;
+        const fallback = `the values last read at ${at.toISOString()}`;
+        return { ...view, warnings: [...view.warnings, warn.tunablesUnavailable(source.name, error, fallback)], degraded: true };
+      }
+      return { ...base, warnings: [...base.warnings, warn.tunablesUnavailable(source.name, error, `${envSource} values`)], degraded: true };
     }
+  }
+
+  function tunables(): Promise<TunablesView> {
+    loading ??= load().then((view) => {
+      latest = view;
+      loading = undefined;
+      return view;
+    });
+    return loading;
   }
 
   async function observe(t: Tunables): Promise<{ observed?: Observed; warning?: PlanWarning }> {
@@ -117,6 +140,10 @@ export function createPlanService(opts: PlanServiceOptions): PlanService {
 
   return {
     tunables,
+    lastTunables() {
+      void tunables();
+      return latest;
+    },
     async plan(state) {
       const p = await prepare(state);
       return makePlan(p.state, { ...p.inputs, generate });

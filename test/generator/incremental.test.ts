@@ -27,7 +27,7 @@ describe('measuring a growing program stage by stage (as the search does) equals
     for (let i = 0; i < 1500; i++) {
       const pipe = new Pipeline(rng, rng.next() < 0.4);
       const args = randomArgs(pipe.argTypes, rng, rng.next());
-      let state = begin(pipe.argSlots, args);
+      let state = begin(pipe.argSlots, args, pipe.helpers);
       let executed = 0;
       for (let s = 0; s < 4 && pipe.canGrow(); s++) {
         pipe.add(rng.int(0, 3));
@@ -64,8 +64,8 @@ describe('measuring a growing program stage by stage (as the search does) equals
         const body = program.body;
         const added = body.slice(executed, -1);
         const result = (body[body.length - 1] as Extract<Stmt, { k: 'return' }>).e;
-        expect(extendFeatures(prefix, added, result)).toEqual(staticFeatures(program));
-        prefix = extendFeatures(prefix, added, null);
+        expect(extendFeatures(prefix, added, result, pipe.helpers)).toEqual(staticFeatures(program));
+        prefix = extendFeatures(prefix, added, null, pipe.helpers);
         executed = body.length - 1;
       }
     }

@@ -21,19 +21,25 @@ export interface PyMismatch {
   python: string;
 }
 
-const DRIVER = fileURLToPath(new URL('./agree.py', import.meta.url));
-
-/** Runs every check in one real python3 process (agree.py) and returns what CPython disagreed with. */
-export function runInPython(checks: readonly PyCheck[]): { checked: number; mismatches: PyMismatch[] } {
-  const dir = mkdtempSync(join(tmpdir(), 'azr-agree-'));
+/**
+ * Runs the python3 script `script` (a file next to this one) on `data` written to a JSON file named on
+ * its command line, and parses the JSON it prints.
+ */
+export function pythonJson<T>(script: string, data: unknown): T {
+  const dir = mkdtempSync(join(tmpdir(), 'azr-python-'));
   try {
-    const file = join(dir, 'checks.json');
-    writeFileSync(file, JSON.stringify(checks));
-    const out = execFileSync('python3', [DRIVER, file], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
-    return JSON.parse(out) as { checked: number; mismatches: PyMismatch[] };
+    const file = join(dir, 'data.json');
+    writeFileSync(file, JSON.stringify(data));
+    const out = execFileSync('python3', [fileURLToPath(new URL(script, import.meta.url)), file], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    return JSON.parse(out) as T;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Runs every check in one real python3 process (agree.py) and returns what CPython disagreed with. */
+export function runInPython(checks: readonly PyCheck[]): { checked: number; mismatches: PyMismatch[] } {
+  return pythonJson('./agree.py', checks);
 }
 
 /** What CPython must confirm for a task: every call it states (lib/modes: deduction's, abduction's answer, induction's pairs). */

@@ -4,6 +4,7 @@ import type { Value } from '../../lib/generator/ast/types.js';
 import { Pipeline } from '../../lib/generator/compose.js';
 import { run } from '../../lib/generator/eval/evaluate.js';
 import { Rejected } from '../../lib/generator/eval/rejected.js';
+import { AZR_PAIRS } from '../../lib/generator/options.js';
 import { createRng } from '../../lib/random/index.js';
 import { assemble } from '../../lib/generator/tasks/assemble.js';
 import type { Candidate } from '../../lib/generator/tasks/candidate.js';
@@ -22,7 +23,7 @@ function candidate(mode: Mode, seed: number): { c: Candidate; body: TaskBody } {
     const p = probe(pipe.built(), pipe.argTypes, 0.5, [drawn[['list_int', 'str', 'int', 'list_str'].indexOf(pipe.argTypes[0]!)]!] as Value[]);
     const c = p && complete(mode, p, rng);
     if (c) {
-      const body = assemble(mode, c);
+      const body = assemble(mode, c, AZR_PAIRS);
       if (validate(c, body) === null) return { c, body };
     }
   }
@@ -80,7 +81,7 @@ describe('validation rejects what must not leave the generator', () => {
 
   it('a program whose output ignores its input never becomes a task, in any mode', () => {
     const constant = { program: { params: [{ slot: 0, ty: 'int' as const }], body: [ret(bin('%', int(7), int(3)))], names: ['n'], returns: 'int' as const }, families: 0, intent: [] };
-    const varying = { ...constant, program: { ...constant.program, body: [ret(bin('%', ref(0), int(3)))] } };
+    const varying = { ...constant, program: { ...constant.program, body: [ret(bin('+', bin('*', ref(0), int(3)), int(1)))] } };
     for (const mode of ['deduction', 'abduction', 'induction'] as const) {
       const p = probe(constant, ['int'], 0.5, [5]);
       expect(p).not.toBeNull();

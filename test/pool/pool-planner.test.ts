@@ -4,7 +4,7 @@ import { generate } from '../../lib/generator/index.js';
 import { makePlan, type PlanInputs } from '../../lib/planner/index.js';
 import { warn } from '../../lib/planner/index.js';
 import { planJob, poolPlanner, type PlanJob } from '../../lib/pool/index.js';
-import { createWorkerPool, type WorkerPool } from '../../lib/pool/index.js';
+import { createWorkerPool, PoolBusyError, type WorkerPool } from '../../lib/pool/index.js';
 import { PlanSchema } from '../../lib/schema/index.js';
 import type { PlannerState } from '../../lib/schema/index.js';
 import { toBody, type PlanBody } from '../../lib/service/index.js';
@@ -31,6 +31,7 @@ function fakePool(fail?: Error): WorkerPool<PlanJob, PlanBody> & { jobs: PlanJob
       if (fail) throw fail;
       return planJob(generate)(job);
     },
+    stats: () => ({ queued: 0, running: 0, restarts: 0, shed: 0 }),
     close: async () => undefined,
   };
 }
@@ -75,6 +76,11 @@ describe('poolPlanner routing', () => {
     expect(pool.jobs).toHaveLength(0);
     expect((await planner(SCENARIOS.baseline, inputs(1))).summary.action).toBe('run');
     expect(pool.jobs).toHaveLength(1);
+  });
+
+  it('passes a busy pool\'s refusal on (to be shed), never planning around it on the event loop', async () => {
+    const planner = poolPlanner(fakePool(new PoolBusyError('worker pool queue is full')), generate);
+    await expect(planner(SCENARIOS.baseline, inputs(4))).rejects.toBeInstanceOf(PoolBusyError);
   });
 
   it('plans inline, with a warning, when the pool fails', async () => {

@@ -54,6 +54,14 @@ class Comp {
   readonly k = 'comp';
 }
 
+class HelperCall {
+  constructor(
+    readonly h: number,
+    readonly args: Expr[],
+  ) {}
+  readonly k = 'helper';
+}
+
 class IterNode {
   constructor(
     readonly k: Iter['k'],
@@ -77,7 +85,7 @@ class StmtNode {
   constructor(readonly k: Stmt['k']) {}
 }
 
-const expr = (n: Leaf | Op | Call | Comp): Expr => n as unknown as Expr;
+const expr = (n: Leaf | Op | Call | Comp | HelperCall): Expr => n as unknown as Expr;
 const stmt = (n: StmtNode): Stmt => n as unknown as Stmt;
 
 function leaf(k: Leaf['k'], v: number | string | boolean, slot = -1): Expr {
@@ -121,6 +129,7 @@ export function ifexp(c: Expr, a: Expr, b: Expr): Expr {
   return expr(n);
 }
 export const call = (fn: Fn, ...args: Expr[]): Expr => expr(new Call(fn, args));
+export const callHelper = (h: number, ...args: Expr[]): Expr => expr(new HelperCall(h, args));
 export function index(a: Expr, i: Expr): Expr {
   const n = op('index', a);
   n.i = i;

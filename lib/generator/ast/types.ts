@@ -70,7 +70,8 @@ export type Expr =
   | { k: 'call'; fn: Fn; args: Expr[] }
   | { k: 'index'; a: Expr; i: Expr } // a[i]
   | { k: 'slice'; a: Expr; lo: number | null; hi: number | null; step: number | null } // a[lo:hi:step]
-  | { k: 'comp'; out: CompOut; sep: string; elem: Expr; slot: number; slot2: number; iter: Iter; cond: Expr | null };
+  | { k: 'comp'; out: CompOut; sep: string; elem: Expr; slot: number; slot2: number; iter: Iter; cond: Expr | null }
+  | { k: 'helper'; h: number; args: Expr[] }; // g(args): a call of the program's helper number h
 
 export type Stmt =
   | { k: 'assign'; slot: number; e: Expr }
@@ -90,10 +91,24 @@ export interface Param {
   ty: InputTy;
 }
 
+/**
+ * A helper function f calls (`def g(...)` before `def f`, as AZR's composite functions). Its slots are
+ * its own: parameters first, then its locals. It never writes a parameter's contents, so arguments
+ * are passed as they are.
+ */
+export interface Helper {
+  name: string;
+  params: number;
+  names: string[];
+  body: Stmt[];
+}
+
 export interface Program {
   params: Param[];
   body: Stmt[];
   /** Python name of every slot. */
   names: string[];
   returns: Ty;
+  /** Helper functions, rendered before f (none when absent). */
+  helpers?: readonly Helper[];
 }

@@ -1,4 +1,4 @@
-import type { Expr, Iter, Program, Stmt } from '../ast/types.js';
+import type { Expr, Helper, Iter, Program, Stmt } from '../ast/types.js';
 
 /** Features read off the program text: operation count, nesting depth, decision points. */
 export interface StaticFeatures {
@@ -7,10 +7,14 @@ export interface StaticFeatures {
   branches: number;
 }
 
+const NO_HELPERS: readonly Helper[] = [];
+
 class Walker {
   ops = 0;
   depth = 0;
   branches = 0;
+  /** Each helper is called once, where it is built: walking its body at the call counts it once. */
+  constructor(private readonly helpers: readonly Helper[]) {}
 
   expr(e: Expr, d: number): void {
     switch (e.k) {
@@ -54,6 +58,13 @@ class Walker {
       case 'call':
         this.ops++;
         for (const a of e.args) this.expr(a, d);
+        return;
+      case 'helper':
+        // The call, and the definition the reader has to take in: one level in, as a loop body is.
+        this.ops += 2;
+        for (const a of e.args) this.expr(a, d);
+        this.enter(d + 1);
+        this.block((this.helpers[e.h] as Helper).body, d + 1);
         return;
       case 'index':
         this.ops++;
@@ -134,7 +145,7 @@ class Walker {
 }
 
 export function staticFeatures(p: Program): StaticFeatures {
-  const w = new Walker();
+  const w = new Walker(p.helpers ?? NO_HELPERS);
   w.block(p.body, 0);
   return { ops: w.ops, depth: w.depth, branches: w.branches };
 }
@@ -144,8 +155,8 @@ export function staticFeatures(p: Program): StaticFeatures {
  * (counts add up, depth is a maximum), plus the expression `result` if given: lets a search that grows
  * a program measure only what each stage added.
  */
-export function extendFeatures(prefix: StaticFeatures, stmts: readonly Stmt[], result: Expr | null): StaticFeatures {
-  const w = new Walker();
+export function extendFeatures(prefix: StaticFeatures, stmts: readonly Stmt[], result: Expr | null, helpers: readonly Helper[] = NO_HELPERS): StaticFeatures {
+  const w = new Walker(helpers);
   w.ops = prefix.ops;
   w.depth = prefix.depth;
   w.branches = prefix.branches;

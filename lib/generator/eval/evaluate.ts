@@ -1,4 +1,4 @@
-import type { Expr, Iter, Program, Stmt, Value } from '../ast/types.js';
+import type { Expr, Helper, Iter, Program, Stmt, Value } from '../ast/types.js';
 import { callBuiltin } from './builtins.js';
 import { checkInt, checkSize, floorDiv, lessThan, pyIndex, pyMod, pySlice, scalarEq, truthy } from './pyops.js';
 import { REJECT } from './rejected.js';
@@ -25,7 +25,10 @@ class Machine {
   /** An expression whose outcome is already known in this frame (see Known), or null. */
   known: Known | null = null;
   knownExpr: Expr | null = null;
-  constructor(readonly frame: (Value | undefined)[]) {}
+  constructor(
+    readonly frame: (Value | undefined)[],
+    readonly helpers: readonly Helper[],
+  ) {}
 
   private tick(): void {
     if (++this.steps > STEP_BUDGET) throw REJECT.steps;
@@ -111,6 +114,8 @@ class Machine {
       }
       case 'not':
         return !truthy(this.ev(e.a));
+      case 'helper':
+        return this.callHelper(e.h, e.args);
       case 'in': {
         const a = this.ev(e.a);
         const b = this.ev(e.b);
@@ -130,6 +135,20 @@ class Machine {
       }
     }
     throw REJECT.type;
+  }
+
+  /** Runs helper h in a frame of its own; its steps and trips count against this call's budget. */
+  private callHelper(h: number, args: readonly Expr[]): Value {
+    const def = this.helpers[h] as Helper;
+    const frame: (Value | undefined)[] = [];
+    for (let i = 0; i < def.names.length; i++) frame.push(i < args.length ? this.ev(args[i] as Expr) : undefined);
+    const m = new Machine(frame, this.helpers);
+    m.steps = this.steps;
+    m.trips = this.trips;
+    if (!m.exec(def.body)) throw REJECT.type;
+    this.steps = m.steps;
+    this.trips = m.trips;
+    return m.ret;
   }
 
   private bin(op: string, a: Value, b: Value): Value {
@@ -353,10 +372,11 @@ export interface Paused {
   readonly steps: number;
   readonly trips: number;
   readonly known: Known | null;
+  readonly helpers: readonly Helper[];
 }
 
 function machineAt(p: Paused): Machine {
-  const m = new Machine(p.frame.slice());
+  const m = new Machine(p.frame.slice(), p.helpers);
   m.steps = p.steps;
   m.trips = p.trips;
   if (p.known !== null) {
@@ -366,11 +386,17 @@ function machineAt(p: Paused): Machine {
   return m;
 }
 
-/** The state before the first statement: arguments bound to their slots (k's too, read or not). */
-export function begin(slots: readonly number[], args: readonly Value[]): Paused {
+const NO_HELPERS: readonly Helper[] = [];
+
+/**
+ * The state before the first statement: arguments bound to their slots (k's too, read or not).
+ * `helpers` is the growing program's own list: stages append to it, so it holds every helper the
+ * statements run later call.
+ */
+export function begin(slots: readonly number[], args: readonly Value[], helpers: readonly Helper[] = NO_HELPERS): Paused {
   const frame: (Value | undefined)[] = [];
   for (let i = 0; i < slots.length; i++) frame[slots[i] as number] = fresh(args[i] as Value);
-  return { frame, steps: 0, trips: 0, known: null };
+  return { frame, steps: 0, trips: 0, known: null, helpers };
 }
 
 /** Runs further statements (which must not return) from a paused state; the state itself is left as it was. */
@@ -379,7 +405,7 @@ export function resume(p: Paused, stmts: readonly Stmt[]): Paused {
   if (stmts.length === 0) return p;
   const m = machineAt(p);
   if (m.exec(stmts)) throw REJECT.type;
-  return { frame: m.frame, steps: m.steps, trips: m.trips, known: p.known };
+  return { frame: m.frame, steps: m.steps, trips: m.trips, known: p.known, helpers: p.helpers };
 }
 
 /** Completes a paused call with `return e`. */
@@ -408,7 +434,7 @@ export function run(p: Program, args: readonly Value[]): Run {
   const frame: (Value | undefined)[] = [];
   for (let i = 0; i < p.names.length; i++) frame.push(undefined);
   for (let i = 0; i < p.params.length; i++) frame[(p.params[i] as { slot: number }).slot] = fresh(args[i] as Value);
-  const m = new Machine(frame);
+  const m = new Machine(frame, p.helpers ?? NO_HELPERS);
   if (!m.exec(p.body)) throw REJECT.type;
   return { value: m.ret, steps: m.steps, trips: m.trips };
 }

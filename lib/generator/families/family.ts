@@ -1,4 +1,7 @@
-/** Operation families: each has a builder module here and is recorded in a task's features. */
+/**
+ * Operation families: each has a builder module here and is recorded in a task's features. The last
+ * three are the top end (TOP_END_FAMILIES): string parsing, loops carrying state, helper functions.
+ */
 export const FAMILIES = [
   'arith',
   'int_loop',
@@ -12,6 +15,9 @@ export const FAMILIES = [
   'words',
   'dict',
   'branch',
+  'parse',
+  'state',
+  'helper',
 ] as const;
 export type Family = (typeof FAMILIES)[number];
 
@@ -27,3 +33,6 @@ export function familyNames(bits: number): string[] {
   for (let i = 0; i < FAMILIES.length; i++) if (bits & (1 << i)) out.push(FAMILIES[i] as string);
   return out;
 }
+
+/** Families whose stages a pipeline draws only at the richest stage levels (registry.ts RICH_FROM). */
+export const TOP_END_FAMILIES: readonly Family[] = ['parse', 'state', 'helper'];

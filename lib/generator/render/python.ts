@@ -1,4 +1,4 @@
-import type { Expr, Fn, Iter, Param, Program, Stmt } from '../ast/types.js';
+import type { Expr, Fn, Helper, Iter, Param, Program, Stmt } from '../ast/types.js';
 import { pyRepr } from './literal.js';
 
 // Python operator precedence, loosest first; a child binding looser than its context gets parentheses.
@@ -141,6 +141,8 @@ function bare(e: Expr, names: readonly string[]): string {
       return ex(e.a, P_OR, names) + ' if ' + ex(e.c, P_OR, names) + ' else ' + ex(e.b, P_IFEXP, names);
     case 'call':
       return call(e.fn, e.args, names);
+    case 'helper':
+      return helperNames[e.h] + '(' + e.args.map((a) => ex(a, P_IFEXP, names)).join(', ') + ')';
     case 'index':
       return ex(e.a, P_ATOM, names) + '[' + ex(e.i, P_IFEXP, names) + ']';
     case 'slice':
@@ -228,9 +230,23 @@ function stmt(s: Stmt, indent: string, names: readonly string[], out: Lines): vo
   }
 }
 
-/** Python source defining f. */
+/** Names of the helpers of the program being rendered (one program is rendered at a time, synchronously). */
+let helperNames: readonly string[] = [];
+
+/** `def g(...)` with its body, then a blank line. */
+function renderHelper(h: Helper): string {
+  const out = new Lines();
+  block(h.body, '    ', h.names, out);
+  return 'def ' + h.name + '(' + h.names.slice(0, h.params).join(', ') + '):' + out.text + '\n\n';
+}
+
+/** Python source defining f, after the helpers it calls. */
 export function renderProgram(p: Program): string {
-  let head = 'def f(';
+  const helpers = p.helpers ?? [];
+  helperNames = helpers.map((h) => h.name);
+  let head = '';
+  for (const h of helpers) head += renderHelper(h);
+  head += 'def f(';
   for (let i = 0; i < p.params.length; i++) head += (i === 0 ? '' : ', ') + p.names[(p.params[i] as Param).slot];
   const out = new Lines();
   block(p.body, '    ', p.names, out);

@@ -13,6 +13,9 @@ import { Rejected } from '../eval/rejected.js';
 import { sameRepr } from '../eval/same.js';
 import { familyNames } from '../families/family.js';
 import { inputSize, randomArgs } from '../inputs.js';
+import type { GenerateOptions } from '../options.js';
+import { AZR_PAIRS } from '../options.js';
+import { entropyOf } from '../quality/sample.js';
 import { pyArgs, pyRepr } from '../render/literal.js';
 
 /** A program evaluated on its first input: enough to measure it while a search is still growing it. */
@@ -72,37 +75,36 @@ export function probe(
   }
 }
 
-/** Other inputs tried to show that a deduction or abduction program's output depends on its input. */
+/** Extra inputs of a several-pair mode that may all give the first output before the program counts as constant. */
 const CONTRAST_TRIES = 3;
 
-/**
- * Whether some other input gives a different output. A program that returns the same value whatever
- * its input makes a degenerate task: the deduction answer is guessable without reading the input and
- * any abduction input is correct. Bool results agree by chance half the time, hence several tries.
- */
-function dependsOnInput(p: Probe, rng: Rng): boolean {
-  for (let i = 0; i < CONTRAST_TRIES; i++) {
-    try {
-      if (!sameRepr(run(p.built.program, randomArgs(p.argTypes, rng, p.size)).value, p.output)) return true;
-    } catch (e) {
-      if (!(e instanceof Rejected)) throw e;
-    }
+const round3 = (x: number): number => Math.round(x * 1000) / 1000;
+
+/** The largest share of a task's pairs that one output covers (what a constant answer would pass). */
+function largestShare(literals: readonly string[]): number {
+  const counts = new Map<string, number>();
+  let most = 0;
+  for (const l of literals) {
+    const c = (counts.get(l) ?? 0) + 1;
+    counts.set(l, c);
+    most = Math.max(most, c);
   }
-  return false;
+  return most / literals.length;
 }
 
 /**
  * Completes a probe into a candidate: a mode with several pairs (induction) draws further distinct inputs.
  * Dynamic features (trips, steps, input size) are means over the task's calls, so such a task is measured like
- * one of its examples. Null when the evaluator rejects an extra input, distinct inputs run out, or
- * the output does not depend on the input (for induction: the first CONTRAST_TRIES extra inputs all
- * give the first output, the test deduction and abduction get, so a constant program is dropped
- * before all its inputs are run).
+ * one of its examples. Null when the evaluator rejects an extra input, distinct inputs run out, the
+ * mode's quality screen drops the probe (a shortcut answer, a broad preimage, an output that ignores the
+ * input: lib/generator/quality), the first CONTRAST_TRIES extra inputs all give the first output (a
+ * constant program, dropped before all its inputs are run), or the completed pairs have a shortcut answer.
  */
-export function complete(mode: Mode, p: Probe, rng: Rng): Candidate | null {
-  const want = modeDef(mode).pairs;
-  // One pair shows its dependence on the input only by contrast; several pairs show it by their own outputs.
-  if (want === 1 && !dependsOnInput(p, rng)) return null;
+export function complete(mode: Mode, p: Probe, rng: Rng, opts: GenerateOptions = AZR_PAIRS): Candidate | null {
+  const def = modeDef(mode);
+  const want = def.pairs(opts);
+  const spread = def.quality.screen === undefined ? undefined : def.quality.screen(p, rng, opts);
+  if (spread === null) return null;
   const n = p.built.program.params.length;
   const args: Value[][] = [p.args];
   const inputs: string[] = [pyArgs(p.args)];
@@ -134,6 +136,7 @@ export function complete(mode: Mode, p: Probe, rng: Rng): Candidate | null {
     if (!varied && args.length > CONTRAST_TRIES) return null;
   }
   if (args.length < want) return null;
+  if (def.quality.shortcut?.(args, outputs, opts) === true) return null;
   const literals = outputs.map((o) => pyRepr(o));
   const features: Features = {
     ops: p.stat.ops,
@@ -143,6 +146,9 @@ export function complete(mode: Mode, p: Probe, rng: Rng): Candidate | null {
     branches: p.stat.branches,
     steps: Math.round(steps / want),
     families: familyNames(p.built.families),
+    // A single-pair mode measures these over its screen's sample, a several-pair mode over its own pairs.
+    preimage_share: round3(spread === undefined ? largestShare(literals) : spread.preimageShare),
+    output_entropy: round3(spread === undefined ? entropyOf(literals) : spread.entropy),
   };
   return { built: p.built, args, inputs, outputs, outputLiterals: literals, features, difficulty: difficultyOf(rawScore(features)) };
 }

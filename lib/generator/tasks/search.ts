@@ -11,6 +11,8 @@ import type { Paused, Run } from '../eval/evaluate.js';
 import { begin, finish, remember, resume } from '../eval/evaluate.js';
 import { Rejected } from '../eval/rejected.js';
 import { inputSize, randomArgs } from '../inputs.js';
+import type { GenerateOptions } from '../options.js';
+import { modeDef } from '../../modes/index.js';
 import type { Candidate, Probe } from './candidate.js';
 import { complete, probe, probeOf } from './candidate.js';
 
@@ -20,6 +22,8 @@ import { complete, probe, probeOf } from './candidate.js';
  * (deduction); decile means still track the request within ~0.02.
  */
 export const TOLERANCE = 0.05;
+/** How far a completed task's difficulty may drift from the request (see searchCandidate). */
+const DRIFT = 0.06;
 /** Programs grown per request before the closest one is taken. */
 export const MAX_ATTEMPTS = 10;
 /** Stages undone and redrawn per program before starting a new one. */
@@ -58,9 +62,21 @@ class Best {
   err = Infinity;
   /** The error `closer` last computed, taken on by the offer that follows it. */
   private seen = Infinity;
-  constructor(private readonly target: number) {}
-  /** True when `raw` is closer than the best so far; the caller then offers its stage or probe. */
-  closer(raw: number): boolean {
+  /** The mode's judgement of an output alone (lib/generator/quality), when it has one. */
+  private readonly promising: ((output: Value) => boolean) | undefined;
+  constructor(
+    private readonly target: number,
+    mode: Mode,
+  ) {
+    this.promising = modeDef(mode).quality.promising;
+  }
+  /**
+   * True when `raw` is closer than the best so far and `output` is promising for the mode; the caller
+   * then offers its stage or probe. Skipping an output here, rather than in completion, lets the search
+   * keep growing instead of completing a program it would most likely drop.
+   */
+  closer(raw: number, output: Value): boolean {
+    if (this.promising !== undefined && !this.promising(output)) return false;
     this.seen = Math.abs(difficultyOf(raw) - this.target);
     return this.seen < this.err;
   }
@@ -72,7 +88,7 @@ class Best {
   }
   /** Remembers a probe when it is closer than the best so far. */
   offerProbe(q: Probe): void {
-    if (!this.closer(q.raw)) return;
+    if (!this.closer(q.raw, q.output)) return;
     this.pending = null;
     this.kept = q;
     this.err = this.seen;
@@ -123,7 +139,7 @@ function grow(target: number, floor: number, ceiling: number, best: Best, rng: R
   // The input_size feature counts k only once a stage reads it.
   const mainSize = inputSize(drawn, 1);
   const allSize = inputSize(drawn);
-  let prefix = begin(pipe.argSlots, drawn);
+  let prefix = begin(pipe.argSlots, drawn, pipe.helpers);
   let prefixStat: StaticFeatures = { ops: 0, depth: 0, branches: 0 };
   let executed = 0;
   let prefixRaw = 0;
@@ -138,8 +154,8 @@ function grow(target: number, floor: number, ceiling: number, best: Best, rng: R
     const added = pipe.statements(executed);
     const result = pipe.result;
     // Statements and result are walked apart: on growing, the statements' features become the prefix's.
-    const stmtStat = added.length === 0 ? prefixStat : extendFeatures(prefixStat, added, null);
-    const stat = extendFeatures(stmtStat, NO_STATEMENTS, result);
+    const stmtStat = added.length === 0 ? prefixStat : extendFeatures(prefixStat, added, null, pipe.helpers);
+    const stat = extendFeatures(stmtStat, NO_STATEMENTS, result, pipe.helpers);
     const elems = pipe.paramCount === 1 ? mainSize : allSize;
     // The new program runs at least the loops the prefix's statements ran, so scoring it with the
     // prefix's trips gives a lower bound: past the window, it is an overshoot without running it.
@@ -148,7 +164,7 @@ function grow(target: number, floor: number, ceiling: number, best: Best, rng: R
     let closest = false;
     if (m !== null) {
       const r = scoreOf(stat, m.run.trips, elems);
-      closest = best.closer(r);
+      closest = best.closer(r, m.run.value);
       if (closest) best.offerStage({ pipe, at: pipe.mark(), size: target, drawn, stat, run: m.run, raw: r });
       raw = r;
     }
@@ -192,15 +208,17 @@ function resize(best: Best, target: number, rng: Rng): void {
  * that cannot be completed into a task (its output ignores its input, or extra inputs are rejected)
  * is dropped and the search goes on. Bounded; null when nothing completed (the caller tries again).
  */
-export function searchCandidate(mode: Mode, target: number, rng: Rng): Candidate | null {
+export function searchCandidate(mode: Mode, target: number, rng: Rng, opts: GenerateOptions): Candidate | null {
   const floor = rawAt(target - TOLERANCE / 2);
   const ceiling = rawAt(target + TOLERANCE);
-  const best = new Best(target);
+  const best = new Best(target, mode);
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     grow(target, floor, ceiling, best, rng);
     if (!best.done() && attempt < MAX_ATTEMPTS - 1) continue;
-    const c = best.probe === null ? null : complete(mode, best.probe, rng);
-    if (c !== null) return c;
+    const c = best.probe === null ? null : complete(mode, best.probe, rng, opts);
+    // An induction task is measured over all its pairs, the probe on its first input: a task that
+    // came out far from the request is dropped while attempts remain.
+    if (c !== null && (Math.abs(c.difficulty - target) <= DRIFT || attempt === MAX_ATTEMPTS - 1)) return c;
     best.drop();
   }
   return null;
