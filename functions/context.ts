@@ -34,5 +34,5 @@ export function createContext<T extends Telemetry = Telemetry>(
   const service = createPlanService({ env, ...createSources(tunables, env, tracing), ...(bodyPlanner ? { bodyPlanner } : {}) });
   const admission = planAdmission({ limit: tunables.planQueueLimit, timeoutMs: tunables.planTimeoutMs, logger });
   const app = createApp({ service, logger, bodyLimitBytes: tunables.bodyLimitBytes, admission, recorder, exposition, ...http });
-  return { app, service, logger, tunables, admission, telemetry };
+  return { app, service, logger, tunables, telemetry };
 }

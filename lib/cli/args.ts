@@ -25,7 +25,7 @@ type Values = { -readonly [K in keyof typeof FLAGS]?: (typeof FLAGS)[K]['type'] 
 export type Command =
   | { kind: 'help' }
   | { kind: 'version' }
-  | { kind: 'plan'; file: string; values: Values; seed?: number; azrOut?: string };
+  | { kind: 'plan'; file: string; seed?: number; azrOut?: string };
 
 /** A command line that cannot be run as given: exit 2, with the usage. */
 export class UsageError extends Error {}
@@ -65,7 +65,7 @@ export function parseCommand(args: readonly string[]): Command {
   const format = values.format ?? 'json';
   if (format !== 'json' && format !== 'azr') throw new UsageError(`--format must be json or azr, got "${format}"`);
   if (format === 'azr' && values.out === undefined) throw new UsageError('--format azr writes AZR seed files: give --out DIR');
-  const command: Command = { kind: 'plan', file, values, ...(format === 'azr' ? { azrOut: values.out } : {}) };
+  const command: Command = { kind: 'plan', file, ...(format === 'azr' ? { azrOut: values.out } : {}) };
   if (values.seed === undefined) return command;
   const seed = Number(values.seed);
   if (values.seed.trim() === '' || !Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) {

@@ -1,7 +1,6 @@
-import { LogLevelThreshold } from '@aws-lambda-powertools/logger';
 import type { MiddlewareHandler } from 'hono';
 import type { RequestIdVariables } from 'hono/request-id';
-import type { Logger } from '../log/logger.js';
+import { debugEnabled, type Logger } from '../log/logger.js';
 import type { PlanSummary } from '../service/plan-body.js';
 import type { PlanRecorder } from '../telemetry/recorder.js';
 
@@ -19,8 +18,7 @@ export function accessLog(logger: Logger, recorder?: PlanRecorder): MiddlewareHa
     const planned = c.get('planned');
     if (planned) recorder?.record(planned, seconds);
     const polled = POLLED.has(c.req.path);
-    // Checked here: below its level, Powertools would still read the environment on every call to drop the line.
-    if (polled && logger.level > LogLevelThreshold.DEBUG) return;
+    if (polled && !debugEnabled(logger)) return;
     const line = {
       request_id: c.get('requestId'),
       method: c.req.method,

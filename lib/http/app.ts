@@ -1,11 +1,10 @@
-import { LogLevelThreshold } from '@aws-lambda-powertools/logger';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler, TypedResponse } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import { requestId } from 'hono/request-id';
-import type { Logger } from '../log/logger.js';
+import { debugEnabled, type Logger } from '../log/logger.js';
 import type { Plan } from '../schema/plan.js';
 import type { PlanService } from '../service/plan-service.js';
 import type { MetricsExposition, PlanRecorder } from '../telemetry/recorder.js';
@@ -110,8 +109,7 @@ export function createApp({ service, logger, bodyLimitBytes, recorder, expositio
     const state = c.req.valid('json');
     const body = await service.body(state);
     c.set('planned', body.summary);
-    // Checked here: below DEBUG, Powertools would still read the environment on every call to drop the line.
-    if (logger.level <= LogLevelThreshold.DEBUG) logger.debug('plan', { state, plan: JSON.parse(body.json) as unknown });
+    if (debugEnabled(logger)) logger.debug('plan', { state, plan: JSON.parse(body.json) as unknown });
     if (format !== 'json') {
       const seeds = azrSeedResponse(body.json, format);
       return jsonText<Plan>(c, seeds.body, seeds.headers);

@@ -9,17 +9,10 @@ export interface AdmissionOptions {
   logger: Logger;
 }
 
-export interface AdmissionStats {
-  inFlight: number;
-  /** Requests refused with 503: the queue was full, the deadline passed, or the worker pool refused them. */
-  shed: number;
-}
-
 export interface PlanAdmission {
   middleware: MiddlewareHandler;
   /** Answers 503 for work the pool refused (PoolBusyError), counted as shed. */
   refuse(c: Context, reason: string): Response;
-  stats(): AdmissionStats;
 }
 
 /** Seconds a refused caller is told to wait: long enough for a queue of plans to drain, short for a person. */
@@ -34,6 +27,7 @@ const LOG_EVERY_MS = 1_000;
  */
 export function planAdmission({ limit, timeoutMs, logger }: AdmissionOptions): PlanAdmission {
   let inFlight = 0;
+  // Requests refused with 503 (queue full, deadline passed, or the worker pool refused them), for the log line.
   let shed = 0;
   let unlogged = 0;
   let lastLog = 0;
@@ -70,5 +64,5 @@ export function planAdmission({ limit, timeoutMs, logger }: AdmissionOptions): P
     }
   };
 
-  return { middleware, refuse, stats: () => ({ inFlight, shed }) };
+  return { middleware, refuse };
 }

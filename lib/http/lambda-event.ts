@@ -44,7 +44,7 @@ const invalidEvent = (message: string): LambdaAnswer => ({
 });
 
 /** Why an event cannot be taken as an HTTP request, or undefined when it can. */
-export function eventProblem(event: unknown): string | undefined {
+function eventProblem(event: unknown): string | undefined {
   const parsed = GatewayEvent.safeParse(event);
   if (!parsed.success) return 'not an API Gateway HTTP event (payload format 1.0 or 2.0)';
   const { method, body, isBase64Encoded } = parsed.data;

@@ -1,1 +1,1 @@
-export { createLogger, type Logger } from './logger.js';
+export { createLogger, debugEnabled, type Logger } from './logger.js';
