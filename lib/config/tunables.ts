@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { MODES, type Mode } from '../modes/index.js';
 import type { Pool } from '../schema/pool.js';
+import { HISTORY_LIMIT } from '../schema/state.js';
 
 /**
  * Every tunable of the planner, in one place. Each has one name in three spellings
@@ -70,7 +71,7 @@ export const TUNABLES = {
   // Curriculum
   targetSuccess: num(0.5, 0.05, 0.95, 'Default target solve rate p* (maximum learnability at 0.5)'),
   adaptiveTarget: bool(true, 'Choose p* from the learning progress the planner estimates from the state\'s history (off: always targetSuccess)'),
-  historyWindow: int(64, 4, 256, 'Most recent history steps per mode the estimator uses (a state may carry up to 256)'),
+  historyWindow: int(64, 4, HISTORY_LIMIT, `Most recent history steps per mode the estimator uses (a state may carry up to ${HISTORY_LIMIT})`),
   raschSlope: num(6, 0.1, 100, 'Rasch slope k: logits of success per unit of difficulty'),
   difficultySpread: num(0.04, 0, 0.5, 'Half-width of the band of difficulties around the target b*'),
   baseDifficulty: num(0.5, 0, 1, 'Difficulty assumed for a mode with no measurements'),
@@ -108,7 +109,7 @@ export const TUNABLES = {
   difficultyMetric: str('TaskDifficulty', 'Difficulty metric (0..1) of the tasks behind SolveRate, dimension Mode'),
   rolloutsMetric: str('Rollouts', 'Rollouts behind SolveRate (Sum per period), dimension Mode: the weight of each history step'),
   targetSuccessMetric: str('TargetSuccess', 'Target success of each published plan, dimension Mode, in planMetricsNamespace (read back as history)'),
-  historyPeriods: int(30, 2, 256, 'Metric periods of history per mode the scheduled run rebuilds from CloudWatch'),
+  historyPeriods: int(30, 2, HISTORY_LIMIT, 'Metric periods of history per mode the scheduled run rebuilds from CloudWatch'),
   metricWindowSeconds: int(900, 60, 86400, 'How far back CloudWatch metrics are read'),
   metricPeriodSeconds: int(60, 1, 86400, 'CloudWatch period of the metrics read'),
   metricStat: str('Average', 'CloudWatch statistic of the metrics read', true, /^(Average|Minimum|Maximum|Sum|SampleCount|p\d{1,2}(\.\d+)?)$/),

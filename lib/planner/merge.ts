@@ -83,9 +83,9 @@ export function mergeObservation(
       performanceOrigins.add(observed.source);
     }
     const history = observation?.performance[mode]?.history;
-    if (asked.history === undefined && history !== undefined && history.length > 0) {
+    if (asked.history === undefined && history !== undefined && history.length > 0 && observed) {
       merged.history = history;
-      performanceOrigins.add('cloudwatch');
+      performanceOrigins.add(observed.source);
     }
     if (Object.keys(merged).length > 0) performance[mode] = merged;
   }

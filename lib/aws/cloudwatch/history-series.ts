@@ -2,6 +2,7 @@ import type { MetricDataQuery, MetricDataResult } from '@aws-sdk/client-cloudwat
 import type { Tunables } from '../../config/tunables.js';
 import type { HistoryStep } from '../../schema/state.js';
 import { MODES, type Mode } from '../../modes/index.js';
+import { modeSeriesId } from './metric-series.js';
 
 /**
  * Tasks of a history step rebuilt from CloudWatch: its rollouts over AZR's 8 solver rollouts per task. The
@@ -11,9 +12,9 @@ const ROLLOUTS_PER_TASK = 8;
 
 const rolloutsId = (mode: Mode) => `rollouts_${mode}`;
 const targetId = (mode: Mode) => `target_${mode}`;
-/** Ids of the solve-rate and difficulty series the state already reads (metric-series.ts): history reuses them. */
-const rateId = (mode: Mode) => `success_rate_${mode}`;
-const difficultyId = (mode: Mode) => `difficulty_${mode}`;
+// The solve-rate and difficulty series the state already reads (metric-series.ts): history reuses them.
+const rateId = (mode: Mode) => modeSeriesId('success_rate', mode);
+const difficultyId = (mode: Mode) => modeSeriesId('difficulty', mode);
 
 /** How far back one GetMetricData call reads: the current-value window or the history's periods, whichever is longer. */
 export const lookbackSeconds = (t: Tunables): number => Math.max(t.metricWindowSeconds, t.historyPeriods * t.metricPeriodSeconds);

@@ -9,6 +9,9 @@ import type { Observation, ObservedMode, ObservedPool } from '../../planner/obse
 type PoolField = keyof ObservedPool;
 type ModeField = Exclude<keyof ObservedMode, 'history'>;
 
+/** The id of a mode's series in the batched call; the history read (history-series.ts) joins on the same ids. */
+export const modeSeriesId = (field: ModeField, mode: Mode): string => `${field}_${mode}`;
+
 /** One CloudWatch series the planner reads, where its value goes, and which values are believable. */
 export interface MetricSeries {
   id: string;
@@ -37,7 +40,7 @@ export function metricSeries(t: Tunables): MetricSeries[] {
     scale,
   });
   const modeSeries = (mode: Mode, field: ModeField, metric: string): MetricSeries => ({
-    id: `${field}_${mode}`,
+    id: modeSeriesId(field, mode),
     namespace: t.azrNamespace,
     metric,
     dimension: { Name: 'Mode', Value: mode },

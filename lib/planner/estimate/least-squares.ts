@@ -24,7 +24,7 @@ export interface Fit {
 const VAGUE_SD = 1e3;
 
 /** Inverse of a small symmetric positive-definite matrix by Gauss-Jordan elimination with partial pivoting. */
-export function invert(a: readonly (readonly number[])[]): number[][] {
+function invert(a: readonly (readonly number[])[]): number[][] {
   const n = a.length;
   const m = a.map((row, i) => [...row, ...Array.from({ length: n }, (_, j) => (i === j ? 1 : 0))]);
   for (let col = 0; col < n; col++) {

@@ -11,7 +11,7 @@ const GRID = [0.35, 0.5, 0.65, 0.8, 0.9] as const;
 /** Steps a target is held before it is judged: progress shows only as the ability trajectory bends, over steps. */
 export const BLOCK = 16;
 /** A target replaces the reference only when its gain is higher by this many standard errors. */
-export const EVIDENCE_Z = 1.5;
+const EVIDENCE_Z = 1.5;
 /**
  * Upward must be behind by this many standard errors before downward is probed: a probe below 0.5 costs the many
  * learners whose best rate is at or above it the most, and a learner best at a low rate shows it strongly.

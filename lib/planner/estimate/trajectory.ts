@@ -41,7 +41,7 @@ const SLOPE_RANGE = 4;
 const CONTRAST_PRIOR = 1;
 
 /** Empirical logit of k successes in n trials (the ½ correction keeps 0 and n finite) and its variance. */
-export function empiricalLogit(successes: number, trials: number): { y: number; variance: number } {
+function empiricalLogit(successes: number, trials: number): { y: number; variance: number } {
   const s = successes + 0.5;
   const f = trials - successes + 0.5;
   return { y: Math.log(s / f), variance: 1 / s + 1 / f };
