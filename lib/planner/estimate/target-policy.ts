@@ -120,12 +120,13 @@ export function chooseTargets(evidence: readonly ModeEvidence[], modes: readonly
     );
   }
 
-  const modeSteps = (b: number) => seen.reduce((s, e) => s + (e.fit?.steps.get(b) ?? 0), 0);
+  const modeSteps = (b: number) => seen.reduce((s, e) => s + e.history.filter((h) => bin(h.target_success) === b).length, 0);
   // Gains are measured against the default while it has evidence in the window, so a probe never becomes the
   // reference by being held; once the default's steps have aged out, against what most modes hold now.
   const reference = modeSteps(bin(t.targetSuccess)) > 0 ? bin(t.targetSuccess) : majorityAt(seen, 1, bin, bin(t.targetSuccess));
   let incumbent = { bin: reference, gain: 0, z: 0 };
-  for (const b of grid) {
+  // Only targets that were tried are adopted: the curve ranks them, but is not trusted beyond the rates it saw.
+  for (const b of grid.filter((g) => modeSteps(g) > 0)) {
     const c = pooledContrast(seen, b, reference);
     if (c && c.se > 0 && c.mean / c.se >= EVIDENCE_Z && c.mean > incumbent.gain) incumbent = { bin: b, gain: c.mean, z: c.mean / c.se };
   }
@@ -134,11 +135,11 @@ export function chooseTargets(evidence: readonly ModeEvidence[], modes: readonly
   const versus = (b: number | undefined) => (b === undefined ? undefined : pooledContrast(seen, b, incumbent.bin));
   const blocks = (b: number) => modeSteps(b) / (BLOCK * seen.length);
   const zOf = (b: number | undefined) => ((c) => (c && c.se > 0 ? c.mean / c.se : 0))(versus(b));
-  const promising = [up, down].find((b) => b !== undefined && zOf(b) >= PROMISING_Z && blocks(b) < MAX_PROBE_BLOCKS);
-  const untriedUp = up !== undefined && blocks(up) < 1 ? up : undefined;
-  const upWorse = up === undefined || zOf(up) <= -DOWNWARD_Z;
-  const untriedDown = down !== undefined && blocks(down) < 1 && upWorse ? down : undefined;
-  const probe = promising ?? untriedUp ?? untriedDown;
+  // The curve says which way a better target lies; a neighbour is probed when it is ahead by PROMISING_Z there
+  // (DOWNWARD_Z below). The one look taken without such evidence is the first, upward from the default.
+  const open = (b: number | undefined, z: number): b is number => b !== undefined && blocks(b) < MAX_PROBE_BLOCKS && zOf(b) >= z;
+  const firstLook = incumbent.bin === reference && up !== undefined && grid.every((g) => g === reference || modeSteps(g) === 0);
+  const probe = firstLook ? up : open(up, PROMISING_Z) ? up : open(down, DOWNWARD_Z) ? down : undefined;
 
   const why =
     incumbent.bin === reference
