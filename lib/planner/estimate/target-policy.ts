@@ -12,13 +12,13 @@ const GRID = [0.35, 0.5, 0.65, 0.8, 0.9] as const;
 export const BLOCK = 16;
 /** A target replaces the reference only when its gain is higher by this many standard errors. */
 const EVIDENCE_Z = 1.5;
+/** A neighbour of the best target is probed when the gain curve puts it ahead by this many standard errors. */
+const PROMISING_Z = 1;
 /**
- * Upward must be behind by this many standard errors before downward is probed: a probe below 0.5 costs the many
+ * Below the best target the curve must put a neighbour ahead by this many: a probe below 0.5 costs the many
  * learners whose best rate is at or above it the most, and a learner best at a low rate shows it strongly.
  */
 const DOWNWARD_Z = 2.5;
-/** A neighbour whose gain is ahead by this many standard errors, not yet EVIDENCE_Z, is probed again. */
-const PROMISING_Z = 1;
 /** Blocks after which a neighbour that still only looks better stops being probed. */
 const MAX_PROBE_BLOCKS = 2;
 
@@ -35,11 +35,11 @@ export interface TargetChoice {
   reason: string;
 }
 
-export function targetGrid(t: Tunables): number[] {
+function targetGrid(t: Tunables): number[] {
   return [...GRID.filter((g) => Math.abs(g - t.targetSuccess) >= 0.05), t.targetSuccess].sort((a, b) => a - b);
 }
 
-export const binOf =
+const binOf =
   (grid: readonly number[]) =>
   (target: number): number =>
     grid.reduce((best, g) => (Math.abs(g - target) < Math.abs(best - target) ? g : best), grid[0]!);
@@ -94,10 +94,11 @@ const fmt = (x: number): string => x.toPrecision(2);
 
 /**
  * Chooses each mode's target success from the modes' histories. Targets are held over blocks of steps; at each
- * block's end the pooled gains decide. Another target replaces the default only when its gain is higher by
- * EVIDENCE_Z standard errors, so noise alone keeps the default. A neighbour of the best target is probed by every
- * mode for a block (upward first; downward only once upward is clearly behind): a probe by one mode at a time costs
- * less per step but needs three times the steps to show the same difference.
+ * block's end the gain curves, pooled over modes, decide. Another tried target replaces the default only when its
+ * gain is higher by EVIDENCE_Z standard errors, so noise alone keeps the default. The first look beyond the
+ * default is one block upward; after it, a neighbour of the best target is probed only where the curve rises
+ * toward it. Every mode probes together: a probe by one mode at a time costs less per step but needs three times
+ * the steps to show the same difference.
  */
 export function chooseTargets(evidence: readonly ModeEvidence[], modes: readonly Mode[], t: Tunables): Map<Mode, TargetChoice> {
   const all = (choice: TargetChoice) => new Map(modes.map((m) => [m, choice]));
