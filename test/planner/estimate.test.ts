@@ -165,6 +165,13 @@ describe('target policy on a gain curve', () => {
     expect(choice.reason).toMatch(/0.5 kept/);
   });
 
+  it('probes downward only once the curve falls clearly upward', () => {
+    const probeBelow = (atProbe: number) =>
+      chooseTargets(evidence(history(6, targets, (p) => (p > 0.6 ? atProbe : 0.001)).steps), MODES, t).get('deduction')!.target;
+    expect(probeBelow(0.0003)).toBe(0.35);
+    expect(probeBelow(0.00095)).toBe(0.5);
+  });
+
   it('does not adopt a target on evidence within its noise: a gain 5% higher at the probe keeps the default', () => {
     const adopted = Array.from({ length: 20 }, (_, seed) => {
       const rng = createRng(100 + seed);

@@ -12,11 +12,12 @@ const GRID = [0.35, 0.5, 0.65, 0.8, 0.9] as const;
 export const BLOCK = 16;
 /** A target replaces the reference only when its gain is higher by this many standard errors. */
 const EVIDENCE_Z = 1.5;
-/** A neighbour of the best target is probed when the gain curve puts it ahead by this many standard errors. */
+/** The neighbour above the best target is probed when the gain curve puts it ahead by this many standard errors. */
 const PROMISING_Z = 1;
 /**
- * Below the best target the curve must put a neighbour ahead by this many: a probe below 0.5 costs the many
- * learners whose best rate is at or above it the most, and a learner best at a low rate shows it strongly.
+ * Below the best target is probed only once upward is behind by this many standard errors: a probe below 0.5
+ * costs the many learners whose best rate is at or above it the most, and a learner best at a low rate shows it
+ * strongly.
  */
 const DOWNWARD_Z = 2.5;
 /** Blocks after which a neighbour that still only looks better stops being probed. */
@@ -136,11 +137,15 @@ export function chooseTargets(evidence: readonly ModeEvidence[], modes: readonly
   const versus = (b: number | undefined) => (b === undefined ? undefined : pooledContrast(seen, b, incumbent.bin));
   const blocks = (b: number) => modeSteps(b) / (BLOCK * seen.length);
   const zOf = (b: number | undefined) => ((c) => (c && c.se > 0 ? c.mean / c.se : 0))(versus(b));
-  // The curve says which way a better target lies; a neighbour is probed when it is ahead by PROMISING_Z there
-  // (DOWNWARD_Z below). The one look taken without such evidence is the first, upward from the default.
-  const open = (b: number | undefined, z: number): b is number => b !== undefined && blocks(b) < MAX_PROBE_BLOCKS && zOf(b) >= z;
+  // The one look taken without evidence is the first, upward from the default. After it the curve says which way
+  // a better target lies: upward is probed when it is ahead by PROMISING_Z; downward when the curve falls upward
+  // by DOWNWARD_Z and rises below (extrapolated across the incumbent, a curve seen only above is too uncertain
+  // below for a z there to reach a bar: a learner best at 1/3 waited a block longer for it).
+  const open = (b: number | undefined): b is number => b !== undefined && blocks(b) < MAX_PROBE_BLOCKS;
   const firstLook = incumbent.bin === reference && up !== undefined && grid.every((g) => g === reference || modeSteps(g) === 0);
-  const probe = firstLook ? up : open(up, PROMISING_Z) ? up : open(down, DOWNWARD_Z) ? down : undefined;
+  const upward = open(up) && zOf(up) >= PROMISING_Z;
+  const downward = open(down) && zOf(down) > 0 && (up === undefined || zOf(up) <= -DOWNWARD_Z);
+  const probe = firstLook || upward ? up : downward ? down : undefined;
 
   const why =
     incumbent.bin === reference
