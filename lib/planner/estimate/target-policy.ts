@@ -142,7 +142,7 @@ export function chooseTargets(evidence: readonly ModeEvidence[], modes: readonly
   // by DOWNWARD_Z and rises below (extrapolated across the incumbent, a curve seen only above is too uncertain
   // below for a z there to reach a bar: a learner best at 1/3 waited a block longer for it).
   const open = (b: number | undefined): b is number => b !== undefined && blocks(b) < MAX_PROBE_BLOCKS;
-  const firstLook = incumbent.bin === reference && up !== undefined && grid.every((g) => g === reference || modeSteps(g) === 0);
+  const firstLook = up !== undefined && grid.every((g) => g === reference || modeSteps(g) === 0);
   const upward = open(up) && zOf(up) >= PROMISING_Z;
   const downward = open(down) && zOf(down) > 0 && (up === undefined || zOf(up) <= -DOWNWARD_Z);
   const probe = firstLook || upward ? up : downward ? down : undefined;

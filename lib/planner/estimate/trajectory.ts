@@ -1,4 +1,5 @@
 import type { HistoryStep, TaskOutcome } from '../../schema/state.js';
+import { clamp, logit } from '../rasch.js';
 import { weightedLeastSquares, type Fit, type Prior, type Row } from './least-squares.js';
 
 /**
@@ -48,10 +49,8 @@ const SHAPE_PRIOR = [1, 0.5] as const;
  * its target, so its own fitted success stands in for the target it echoes.
  */
 const EDGE = 0.05;
-/** Fitted successes credited to clamped steps are bounded: the curve is not believed beyond the rates it sees. */
+/** Successes steps are credited at are bounded (logits from the default): the curve is not believed beyond them. */
 const U_RANGE = 3;
-
-const logit = (p: number): number => Math.log(p / (1 - p));
 
 /** Empirical logit of k successes in n trials (the ½ correction keeps 0 and n finite) and its variance. */
 function empiricalLogit(successes: number, trials: number): { y: number; variance: number } {
@@ -104,37 +103,38 @@ export function fitTrajectory(history: readonly HistoryStep[], opts: TrajectoryO
   const measured = points(history, opts.lastOutcomes);
   if (measured.length === 0) return undefined;
   const centre = logit(opts.reference);
-  const requested = history.map((h) => Math.min(U_RANGE, Math.max(-U_RANGE, logit(Math.min(0.99, Math.max(0.01, h.target_success))) - centre)));
+  const bounded = (u: number) => clamp(u, -U_RANGE, U_RANGE);
+  const uOf = (success: number) => bounded(logit(clamp(success, 0.01, 0.99)) - centre);
+  const requested = history.map((h) => uOf(h.target_success));
   const responses = measured.map((p) => empiricalLogit(p.successes, p.trials));
   const slopePrior: Prior = { index: 1, mean: opts.slope, sd: SLOPE_PRIOR_SD * opts.slope };
-  const solve = (u: readonly number[], shapeSd: readonly [number, number]): Fit => {
-    const before = cumulative(history, u);
+  const solve = (before: readonly (readonly number[])[], shapeSd: readonly [number, number]): Fit => {
     // Features: [1, −d, τ, Σn·u, Σn·u²]; K is coefficient 1.
     const rows: Row[] = measured.map((p, i) => ({ x: [1, -p.difficulty, ...before[p.step]!], y: responses[i]!.y, w: 1 / responses[i]!.variance }));
     return weightedLeastSquares(rows, 5, [slopePrior, { index: 3, mean: 0, sd: shapeSd[0] }, { index: 4, mean: 0, sd: shapeSd[1] }]);
   };
   // First the common rate alone: it scales the prior on the curve's shape (empirical Bayes), and its fitted
   // success at each step stands in for the target of a step the plan clamped.
-  const common = solve(requested, [1e-6, 1e-6]);
   const commonBefore = cumulative(history, requested);
+  const common = solve(commonBefore, [1e-6, 1e-6]);
   const credited = history.map((h, i) => {
     if (h.difficulty > EDGE && h.difficulty < 1 - EDGE) return requested[i]!;
-    const fitted = predict([1, -h.difficulty, ...commonBefore[i]!], common.coef) - centre;
-    return Math.min(U_RANGE, Math.max(-U_RANGE, fitted));
+    return bounded(predict([1, -h.difficulty, ...commonBefore[i]!], common.coef) - centre);
   });
   const rate = Math.max(Math.abs(common.coef[2]!), Number.EPSILON);
-  const fit = solve(credited, [SHAPE_PRIOR[0] * rate, SHAPE_PRIOR[1] * rate]);
+  const before = cumulative(history, credited);
+  const fit = solve(before, [SHAPE_PRIOR[0] * rate, SHAPE_PRIOR[1] * rate]);
 
   const slope = Math.min(SLOPE_RANGE * opts.slope, Math.max(opts.slope / SLOPE_RANGE, fit.coef[1]!));
   // With d = 0 the linear predictor is K·θ: the ability after the last step.
-  const ability = predict([1, 0, ...cumulative(history, credited)[history.length]!], fit.coef) / slope;
+  const ability = predict([1, 0, ...before[history.length]!], fit.coef) / slope;
   // Extreme or degenerate histories (every rate 0 or 1, one difficulty throughout) can leave nothing believable.
   if (!Number.isFinite(ability) || !Number.isFinite(slope)) return undefined;
   return {
     ability,
     slope,
     contrast(a, b) {
-      const [ua, ub] = [a, b].map((p) => logit(p) - centre) as [number, number];
+      const [ua, ub] = [uOf(a), uOf(b)];
       const v = [ua - ub, ua ** 2 - ub ** 2];
       const variance = v.reduce((s, vi, i) => s + v.reduce((t, vj, j) => t + vi * vj * fit.cov[3 + i]![3 + j]!, 0), 0);
       return { mean: (fit.coef[3]! * v[0]! + fit.coef[4]! * v[1]!) / slope, variance: variance / slope ** 2 };
