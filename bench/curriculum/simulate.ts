@@ -7,8 +7,11 @@ import { binomial, Learner, ROLLOUTS, START, TARGET_ABILITY, type Family } from 
 import type { Realise } from './realise.js';
 import type { Observed, StepView, Strategy } from './strategies.js';
 
-/** Recent steps a trainer keeps per mode and sends as `history`. */
-export const HISTORY_KEPT = 64;
+/**
+ * Recent steps a trainer keeps per mode and sends as `history`: twice the estimator's window, so the policy's
+ * replay of its past judgements sees the windows they had (the README's trainer loop sends as many).
+ */
+export const HISTORY_KEPT = 2 * DEFAULT_TUNABLES.historyWindow;
 const EVAL_TASKS = 8;
 
 export interface RunResult {

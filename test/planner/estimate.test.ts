@@ -129,7 +129,7 @@ describe('fitted ability trajectory', () => {
 
 describe('target policy', () => {
   const evidence = (steps: HistoryStep[]) =>
-    MODES.map((mode) => ({ mode, history: steps, fit: fitTrajectory(steps, { slope: 6, reference: 0.5 }) }));
+    MODES.map((mode) => ({ mode, history: steps, sent: steps, fit: fitTrajectory(steps, { slope: 6, reference: 0.5 }) }));
 
   it('keeps the default without history, and always when adaptation is off', () => {
     expect(chooseTargets([], MODES, t).get('induction')?.target).toBe(t.targetSuccess);
@@ -147,7 +147,9 @@ describe('target policy', () => {
 });
 
 describe('target policy on a gain curve', () => {
-  const evidence = (steps: HistoryStep[]) => MODES.map((mode) => ({ mode, history: steps, fit: fitTrajectory(steps, { slope: 6, reference: 0.5 }) }));
+  // The window is the last `window` steps of what was sent; the policy replays its past on all of them.
+  const evidence = (steps: HistoryStep[], window = steps.length) =>
+    MODES.map((mode) => ({ mode, history: steps.slice(-window), sent: steps, fit: fitTrajectory(steps.slice(-window), { slope: 6, reference: 0.5 }) }));
   // The default, a block's probe one bin up, and the default again: the probe is bracketed.
   const targets = [...Array.from({ length: BLOCK }, () => 0.5), ...Array.from({ length: BLOCK }, () => 0.65), ...Array.from({ length: BLOCK }, () => 0.5)];
 
@@ -155,7 +157,19 @@ describe('target policy on a gain curve', () => {
     const { steps } = history(6, targets, (p) => (p > 0.6 ? 0.003 : 0.001));
     const choice = chooseTargets(evidence(steps), MODES, t).get('deduction')!;
     expect(choice.target).toBe(0.8);
-    expect(choice.reason).toMatch(/probing target success 0.8 .* beside 0.65 \(target success 0.65: gain/);
+    expect(choice.reason).toMatch(/probing target success 0.8 .* beside 0.65 \(target success 0.65/);
+  });
+
+  it('keeps an adopted target when the window no longer holds the contrast that adopted it', () => {
+    // 0.65 taught three times as fast as the default in the probe and was adopted after the steps back at 0.5;
+    // the learner then gains as much at 0.65 as it did at 0.5. A 32-step window now holds a block at 0.5 and one
+    // at 0.65 with the same rate: no contrast beats either, and the adopted target is the status quo.
+    let step = 0;
+    const gain = (p: number) => (step++ < 3 * BLOCK && p > 0.6 ? 0.003 : 0.001);
+    const { steps } = history(6, [...targets, ...Array.from({ length: BLOCK }, () => 0.65)], gain);
+    const choice = chooseTargets(evidence(steps, 2 * BLOCK), MODES, { ...t, historyWindow: 2 * BLOCK }).get('deduction')!;
+    expect(choice.target).toBeGreaterThanOrEqual(0.65);
+    expect(choice.reason).toMatch(/0.65 kept/);
   });
 
   it('keeps the default when the probe taught less, and does not look further up', () => {
@@ -179,7 +193,7 @@ describe('target policy on a gain curve', () => {
       const sampled = MODES.map((mode, m) => {
         const { steps } = history(6, targets, (p) => (p > 0.6 ? 0.00105 : 0.001), 3 * seed + m);
         const noisy = steps.map((h) => ({ ...h, success_rate: Array.from({ length: 64 }, () => rng.next() < h.success_rate).filter(Boolean).length / 64 }));
-        return { mode, history: noisy, fit: fitTrajectory(noisy, { slope: 6, reference: 0.5 }) };
+        return { mode, history: noisy, sent: noisy, fit: fitTrajectory(noisy, { slope: 6, reference: 0.5 }) };
       });
       return chooseTargets(sampled, MODES, t).get('deduction')!.reason;
     }).filter((reason) => !/0.5 kept/.test(reason)).length;

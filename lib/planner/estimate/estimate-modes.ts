@@ -34,7 +34,7 @@ export function estimateModes(inputs: readonly ModeInput[], t: Tunables): ModeEs
   const options = (input: ModeInput) => ({ slope: t.raschSlope, reference: t.targetSuccess, ...(input.lastOutcomes ? { lastOutcomes: input.lastOutcomes } : {}) });
   const evidence = inputs.map((input) => {
     const history = input.history.slice(-t.historyWindow);
-    return { mode: input.mode, history, fit: fitTrajectory(history, options(input)), local: fitTrajectory(history.slice(-ABILITY_STEPS), options(input)) };
+    return { mode: input.mode, history, sent: input.history, fit: fitTrajectory(history, options(input)), local: fitTrajectory(history.slice(-ABILITY_STEPS), options(input)) };
   });
   const targets = chooseTargets(evidence, inputs.map((i) => i.mode), t);
   return inputs.map((input, i) => {

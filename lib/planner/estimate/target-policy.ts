@@ -1,7 +1,7 @@
 import type { Tunables } from '../../config/tunables.js';
 import type { HistoryStep } from '../../schema/state.js';
 import type { Mode } from '../../modes/index.js';
-import type { TrajectoryFit } from './trajectory.js';
+import { fitTrajectory, type TrajectoryFit } from './trajectory.js';
 
 /**
  * Target-success values compared (the default is added): from 0.35 for learners that learn most from hard tasks
@@ -29,6 +29,8 @@ export interface ModeEvidence {
   history: readonly HistoryStep[];
   /** Its trajectory over the window, when any step had rollouts. */
   fit: TrajectoryFit | undefined;
+  /** Every step the state carried (the window and any older steps), oldest first: the policy's past is replayed on it. */
+  sent: readonly HistoryStep[];
 }
 
 export interface TargetChoice {
@@ -93,10 +95,67 @@ function majorityAt(evidence: readonly ModeEvidence[], k: number, bin: (t: numbe
 
 const fmt = (x: number): string => x.toPrecision(2);
 
+interface Judgement {
+  /** The target the judgement keeps, and its gain over the status quo with that gain's z. */
+  incumbent: { bin: number; gain: number; z: number };
+  /** The status quo it was judged against. */
+  reference: number;
+  /** The neighbour probed for the next block, if any. */
+  probe: number | undefined;
+}
+
+/**
+ * One block-end judgement against the status quo: another tried target replaces it only when its gain is higher
+ * by EVIDENCE_Z standard errors; then a neighbour of the one kept may be probed.
+ */
+function judge(seen: readonly ModeEvidence[], reference: number, t: Tunables): Judgement {
+  const grid = targetGrid(t);
+  const bin = binOf(grid);
+  const modeSteps = (b: number) => seen.reduce((s, e) => s + e.history.filter((h) => bin(h.target_success) === b).length, 0);
+  let incumbent = { bin: reference, gain: 0, z: 0 };
+  // Only targets that were tried are adopted: the curve ranks them, but is not trusted beyond the rates it saw.
+  for (const b of grid.filter((g) => g !== reference && modeSteps(g) > 0)) {
+    const c = pooledContrast(seen, b, reference);
+    if (c && c.se > 0 && c.mean / c.se >= EVIDENCE_Z && c.mean > incumbent.gain) incumbent = { bin: b, gain: c.mean, z: c.mean / c.se };
+  }
+  const i = grid.indexOf(incumbent.bin);
+  const [up, down] = [grid[i + 1], grid[i - 1]];
+  const versus = (b: number | undefined) => (b === undefined ? undefined : pooledContrast(seen, b, incumbent.bin));
+  const blocks = (b: number) => modeSteps(b) / (BLOCK * seen.length);
+  const zOf = (b: number | undefined) => ((c) => (c && c.se > 0 ? c.mean / c.se : 0))(versus(b));
+  // The one look taken without evidence is the first, upward from the default. After it the curve says which way
+  // a better target lies: upward is probed when it is ahead by PROMISING_Z; downward when the curve falls upward
+  // by DOWNWARD_Z and rises below (extrapolated across the incumbent, a curve seen only above is too uncertain
+  // below for a z there to reach a bar: a learner best at 1/3 waited a block longer for it).
+  const open = (b: number | undefined): b is number => b !== undefined && blocks(b) < MAX_PROBE_BLOCKS;
+  const firstLook = up !== undefined && grid.every((g) => g === bin(t.targetSuccess) || modeSteps(g) === 0);
+  const upward = open(up) && zOf(up) >= PROMISING_Z;
+  const downward = open(down) && zOf(down) > 0 && (up === undefined || zOf(up) <= -DOWNWARD_Z);
+  return { incumbent, reference, probe: firstLook || upward ? up : downward ? down : undefined };
+}
+
+/**
+ * The status quo a judgement starts from: what the previous judgement kept (never what it only probed), found by
+ * replaying the policy on the history as it stood a block earlier, with the window it had then, and so on back to
+ * the oldest step sent, where `base` stands in. The history echoes each step's target but not why it was set;
+ * the replay recovers that, so an adopted target stays adopted when a window holds no contrast that beats it (its
+ * own steps and the default's, say), instead of falling back to the default. A replay is exact when the state
+ * carries a window's worth of steps before the judgement replayed; with fewer it sees a shorter window.
+ */
+function statusQuo(seen: readonly ModeEvidence[], t: Tunables, base: number, back = 1): number {
+  const earlier = seen
+    .map((e) => ({ mode: e.mode, sent: e.sent, history: e.sent.slice(0, Math.max(0, e.sent.length - back * BLOCK)).slice(-t.historyWindow) }))
+    .filter((e) => e.history.length > 0)
+    .map((e) => ({ ...e, fit: fitTrajectory(e.history, { slope: t.raschSlope, reference: t.targetSuccess }) }));
+  if (earlier.length === 0) return base;
+  return judge(earlier, statusQuo(seen, t, base, back + 1), t).incumbent.bin;
+}
+
 /**
  * Chooses each mode's target success from the modes' histories. Targets are held over blocks of steps; at each
- * block's end the gain curves, pooled over modes, decide. Another tried target replaces the default only when its
- * gain is higher by EVIDENCE_Z standard errors, so noise alone keeps the default. The first look beyond the
+ * block's end the gain curves, pooled over modes, decide. Another tried target replaces the status quo (the default
+ * at first, then what the last judgement kept) only when its gain is higher by EVIDENCE_Z standard errors, so
+ * noise alone keeps it. The first look beyond the
  * default is one block upward; after it, a neighbour of the best target is probed only where the curve rises
  * toward it. Every mode probes together: a probe by one mode at a time costs less per step but needs three times
  * the steps to show the same difference.
@@ -123,30 +182,9 @@ export function chooseTargets(evidence: readonly ModeEvidence[], modes: readonly
   }
 
   const modeSteps = (b: number) => seen.reduce((s, e) => s + e.history.filter((h) => bin(h.target_success) === b).length, 0);
-  // Gains are measured against the default while it has evidence in the window, so a probe never becomes the
-  // reference by being held; once the default's steps have aged out, against what most modes hold now.
-  const reference = modeSteps(bin(t.targetSuccess)) > 0 ? bin(t.targetSuccess) : majorityAt(seen, 1, bin, bin(t.targetSuccess));
-  let incumbent = { bin: reference, gain: 0, z: 0 };
-  // Only targets that were tried are adopted: the curve ranks them, but is not trusted beyond the rates it saw.
-  for (const b of grid.filter((g) => modeSteps(g) > 0)) {
-    const c = pooledContrast(seen, b, reference);
-    if (c && c.se > 0 && c.mean / c.se >= EVIDENCE_Z && c.mean > incumbent.gain) incumbent = { bin: b, gain: c.mean, z: c.mean / c.se };
-  }
-  const i = grid.indexOf(incumbent.bin);
-  const [up, down] = [grid[i + 1], grid[i - 1]];
-  const versus = (b: number | undefined) => (b === undefined ? undefined : pooledContrast(seen, b, incumbent.bin));
-  const blocks = (b: number) => modeSteps(b) / (BLOCK * seen.length);
-  const zOf = (b: number | undefined) => ((c) => (c && c.se > 0 ? c.mean / c.se : 0))(versus(b));
-  // The one look taken without evidence is the first, upward from the default. After it the curve says which way
-  // a better target lies: upward is probed when it is ahead by PROMISING_Z; downward when the curve falls upward
-  // by DOWNWARD_Z and rises below (extrapolated across the incumbent, a curve seen only above is too uncertain
-  // below for a z there to reach a bar: a learner best at 1/3 waited a block longer for it).
-  const open = (b: number | undefined): b is number => b !== undefined && blocks(b) < MAX_PROBE_BLOCKS;
-  const firstLook = up !== undefined && grid.every((g) => g === reference || modeSteps(g) === 0);
-  const upward = open(up) && zOf(up) >= PROMISING_Z;
-  const downward = open(down) && zOf(down) > 0 && (up === undefined || zOf(up) <= -DOWNWARD_Z);
-  const probe = firstLook || upward ? up : downward ? down : undefined;
-
+  // Before the oldest step sent: the default while it has steps in the window, else what most modes hold now.
+  const base = modeSteps(bin(t.targetSuccess)) > 0 ? bin(t.targetSuccess) : majorityAt(seen, 1, bin, bin(t.targetSuccess));
+  const { incumbent, probe, reference } = judge(seen, statusQuo(seen, t, base), t);
   const why =
     incumbent.bin === reference
       ? `target success ${reference} kept (no other target's gain beats it by ${EVIDENCE_Z} SE)`
