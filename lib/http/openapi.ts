@@ -1,10 +1,8 @@
-import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { Env } from 'hono';
+import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import pkg from '../../package.json' with { type: 'json' };
 
 /** The document's parts that are not routes: servers, auth schemes, the router's shared error answers. */
-export function registerDocumentParts<E extends Env>(app: OpenAPIHono<E>): void {
-  const registry = app.openAPIRegistry;
+function registerDocumentParts(registry: OpenAPIRegistry): void {
   registry.registerComponent('securitySchemes', 'sigv4', {
     type: 'apiKey',
     in: 'header',
@@ -26,8 +24,7 @@ export function registerDocumentParts<E extends Env>(app: OpenAPIHono<E>): void 
   });
 }
 
-/** The document's header: read at request time, so the routes registered by then are all in it. */
-export const DOCUMENT_HEADER: Parameters<OpenAPIHono['getOpenAPI31Document']>[0] = {
+const DOCUMENT_HEADER: Parameters<OpenApiGeneratorV31['generateDocument']>[0] = {
   openapi: '3.1.0',
   info: {
     title: 'AZR planner',
@@ -53,3 +50,14 @@ export const DOCUMENT_HEADER: Parameters<OpenAPIHono['getOpenAPI31Document']>[0]
     { name: 'documents', description: 'Descriptions of this service' },
   ],
 };
+
+/**
+ * The OpenAPI 3.1 document of the routes an app serves, as JSON. Imported on the first GET /openapi.json only:
+ * converting the zod schemas, and loading the converter, is start-up time a Lambda cold start would pay.
+ */
+export function renderDocument(routes: readonly RouteConfig[]): string {
+  const registry = new OpenAPIRegistry();
+  registerDocumentParts(registry);
+  for (const route of routes) registry.registerPath(route);
+  return JSON.stringify(new OpenApiGeneratorV31(registry.definitions).generateDocument(DOCUMENT_HEADER));
+}
