@@ -1,5 +1,7 @@
-import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import pkg from '../../package.json' with { type: 'json' };
+import type { ServedRoute } from './documented.js';
+import { RESPONSES } from './responses.js';
 
 /** The document's parts that are not routes: servers, auth schemes, the router's shared error answers. */
 function registerDocumentParts(registry: OpenAPIRegistry): void {
@@ -53,11 +55,12 @@ const DOCUMENT_HEADER: Parameters<OpenApiGeneratorV31['generateDocument']>[0] = 
 
 /**
  * The OpenAPI 3.1 document of the routes an app serves, as JSON. Imported on the first GET /openapi.json only:
- * converting the zod schemas, and loading the converter, is start-up time a Lambda cold start would pay.
+ * building the answers' schemas, converting them and loading the converter is start-up time a Lambda cold
+ * start would pay.
  */
-export function renderDocument(routes: readonly RouteConfig[]): string {
+export function renderDocument(routes: readonly ServedRoute[]): string {
   const registry = new OpenAPIRegistry();
   registerDocumentParts(registry);
-  for (const route of routes) registry.registerPath(route);
+  for (const route of routes) registry.registerPath({ ...route, responses: RESPONSES[route.operationId] });
   return JSON.stringify(new OpenApiGeneratorV31(registry.definitions).generateDocument(DOCUMENT_HEADER));
 }

@@ -1,4 +1,4 @@
-import { PoolSchema, type Pool } from '../schema/plan.js';
+import { PoolSchema, type Pool } from '../schema/pool.js';
 import { MODES, type Mode } from '../schema/task.js';
 import type { PlanSummary } from '../service/plan-body.js';
 
