@@ -1,5 +1,6 @@
-import type { Env, MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import { PlannerStateSchema } from '../schema/state.js';
+import type { AppEnv } from './access-log.js';
 import { PLAN_FORMATS } from './azr-export.js';
 import type { ServedRoute } from './documented.js';
 
@@ -15,7 +16,7 @@ const OPEN = { security: [] as Security };
  */
 const PLAN_SECURITY: Security = [{ sigv4: [] }, { bearer: [] }, {}];
 
-export function planRoute(middleware: MiddlewareHandler<Env>[]) {
+export function planRoute(middleware: MiddlewareHandler<AppEnv>[]) {
   return createRoute({
     method: 'post',
     path: '/plan',

@@ -20,5 +20,6 @@ export function createEmfRecorder(metrics: Metrics): PlanRecorder {
         perTask.addDimensions({ Mode: mode, Pool: pool }).addMetric('TasksPlanned', MetricUnit.Count, count);
       }
     },
+    shed: () => metrics.addMetric('Shed', MetricUnit.Count, 1),
   };
 }

@@ -7,7 +7,8 @@ import { createApp } from '../../lib/http/app.js';
 import { createLogger } from '../../lib/log/logger.js';
 import type { Plan } from '../../lib/schema/plan.js';
 import { createPlanService, type PlanServiceOptions } from '../../lib/service/plan-service.js';
-import { tracingWith } from '../../lib/telemetry/lambda.js';
+import { createEmfRecorder } from '../../lib/telemetry/emf.js';
+import { lambdaMetrics, tracingWith } from '../../lib/telemetry/lambda.js';
 import { createPrometheusMetrics } from '../../lib/telemetry/prometheus.js';
 import { postJson } from '../support/app.js';
 import { freePort } from '../../fixtures/free-port.js';
@@ -156,6 +157,15 @@ describe('Lambda entry (functions/api.ts)', () => {
       cold_start: expect.any(Boolean) as boolean,
       plan_id: plan.plan_id,
     });
+  });
+});
+
+describe('Lambda metrics', () => {
+  it('counts a shed request as Shed on the invocation\'s EMF line', async () => {
+    const metrics = lambdaMetrics('Test/Shed');
+    createEmfRecorder(metrics).shed();
+    const { lines } = await captureStdout(async () => metrics.publishStoredMetrics());
+    expect(lines).toEqual([expect.objectContaining({ Shed: 1, service: 'azr-planner' })]);
   });
 });
 
