@@ -92,7 +92,7 @@ export const TUNABLES = {
   planWorkers: int(2, 0, 64, 'Worker threads the container server generates run plans on (0: on the event loop); Lambda plans inline', false),
   planQueueLimit: int(256, 1, 100000, 'Plan requests held at once (planning or waiting for a worker); more get 503 with Retry-After', false),
   planTimeoutMs: int(10000, 100, 120000, 'Deadline of one plan request in ms (sources, queue, generation); past it the answer is 503 with Retry-After', false),
-  shutdownGraceSeconds: int(20, 0, 3600, 'On SIGTERM, seconds the container server lets in-flight requests finish; keep it below the chart\'s terminationGracePeriodSeconds (30)', false),
+  shutdownGraceSeconds: int(20, 0, 3600, 'On SIGTERM, seconds the container server lets in-flight requests finish; the chart\'s pod grace period is this plus shutdownDelaySeconds plus 5', false),
   logLevel: oneOf('INFO', ['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT'], 'Log level: DEBUG logs every state and plan'),
   // AWS sources (off by default: with none configured the planner plans from the request and defaults)
   useCloudwatch: bool(false, 'Read pool and solve-rate metrics from CloudWatch', false),
