@@ -7,7 +7,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorSchema } from '../../lib/http/schemas.js';
-import { createPrometheusMetrics } from '../../lib/telemetry/prometheus.js';
+import { createPrometheusMetrics } from '../../lib/telemetry/index.js';
 import { postJson, testApp } from '../support/app.js';
 import { freePort } from '../../fixtures/free-port.js';
 
