@@ -38,8 +38,8 @@ function kindOf(p: Program): string {
  * The abduction tasks a plan holds so far. AZR grades an abduction answer by running it, so an input
  * of one task that also reaches another task's output answers both: in AZR's audit 19% of abduction
  * tasks could be answered by an input of another task of the same plan. A new task is kept only when
- * no held input reaches its output (the abduction screen, by-mode.ts, runs `inputsFor` in its sample, where any hit
- * drops the task) and its input reaches no held output (`answersHeld`). Tasks of another kind are not
+ * no held answer reaches its output (`heldAnswerReaches`) and its answer reaches no held output
+ * (`answersHeld`). Tasks of another kind are not
  * compared; within a kind, another signature's tasks are skipped once a program raises on their type,
  * which is what keeps the comparison near one signature's cost.
  */
@@ -47,19 +47,23 @@ export class PlanScope {
   private readonly groups = new Map<string, Group>();
 
   /**
-   * The held answers to run a new task's program on: every one of its signature, and of another
-   * signature of its kind, those of a group whose first answer the program does not raise on.
+   * Whether a held answer reaches `output` when given to a new task's program: every one of its
+   * signature is tried, and of another signature of its kind, those of a group whose first answer the
+   * program does not raise on.
    */
-  inputsFor(program: Program): (readonly Value[])[] {
+  heldAnswerReaches(program: Program, output: Value): boolean {
     const sig = signature(program);
     const kind = kindOf(program);
-    const out: (readonly Value[])[] = [];
     for (const [s, g] of this.groups) {
       if (g.kind !== kind) continue;
-      if (s !== sig && outputOf(program, (g.tasks[0] as Held).args) === undefined) continue;
-      for (const h of g.tasks) out.push(h.args);
+      const first = outputOf(program, (g.tasks[0] as Held).args);
+      if (s !== sig && first === undefined) continue;
+      for (const h of g.tasks) {
+        const v = h === g.tasks[0] ? first : outputOf(program, h.args);
+        if (v !== undefined && sameRepr(v, output)) return true;
+      }
     }
-    return out;
+    return false;
   }
 
   /** Whether `args`, the answer of a new task f, reach the output of a held task of f's kind. */

@@ -36,30 +36,17 @@ export function entropyOf(keys: readonly string[]): number {
 }
 
 /**
- * Runs f on the inputs `known` (other tasks' answers, which are inputs of the argument types too) and
- * on `n` random inputs, and measures the spread against `target`,
- * the task's output. Half the random inputs are drawn at the task's `size`, half at any size: an
- * unrelated input a solver (or another task) brings need not be the task's size. Stops at the first hit
- * past `maxHits` (the caller drops the task then; the entropy is not measured). Null when the evaluator
- * refuses every input.
+ * Runs f on `n` random inputs and measures the spread of its outputs against `target`, the task's
+ * output. Half the inputs are drawn at the task's `size`, half at any size: an unrelated input a
+ * solver brings need not be the task's size. Stops at the first hit past `maxHits` (the caller drops
+ * the task then; the entropy is not measured). Null when the evaluator refuses every input.
  */
-export function spreadOf(
-  p: Program,
-  argTypes: readonly InputTy[],
-  size: number,
-  target: Value,
-  rng: Rng,
-  n: number,
-  maxHits = n,
-  known: readonly (readonly Value[])[] = [],
-): OutputSpread | null {
+export function spreadOf(p: Program, argTypes: readonly InputTy[], size: number, target: Value, rng: Rng, n: number, maxHits = n): OutputSpread | null {
   const keys: string[] = [];
   let hits = 0;
   let varies = false;
-  const total = known.length + n;
-  for (let i = 0; i < total; i++) {
-    const j = i - known.length;
-    const v = outputOf(p, j < 0 ? (known[i] as readonly Value[]) : randomArgs(argTypes, rng, j % 2 === 0 ? size : rng.next()));
+  for (let i = 0; i < n; i++) {
+    const v = outputOf(p, randomArgs(argTypes, rng, i % 2 === 0 ? size : rng.next()));
     if (v === undefined) continue;
     const same = sameRepr(v, target);
     if (same && ++hits > maxHits) return { preimageShare: hits / (keys.length + 1), entropy: Number.NaN, varies };
