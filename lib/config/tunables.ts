@@ -21,22 +21,34 @@ interface TunableDef<S extends z.ZodType> {
   readonly ssm: boolean;
 }
 
-// The checks in one .check() call: each chained .min()/.max()/.int() builds a whole zod schema, and these ~300
-// objects are built on every Lambda cold start.
+/**
+ * A tunable whose zod schema is built on first use: a process parses only the tunables its environment and SSM
+ * set, and building all ~55 schemas (~200 zod objects) was a tenth of a Lambda cold start.
+ */
+function tunable<S extends z.ZodType>(schema: () => S, rest: Omit<TunableDef<S>, 'schema'>): TunableDef<S> {
+  let built: S | undefined;
+  return {
+    get schema() {
+      return (built ??= schema());
+    },
+    ...rest,
+  };
+}
+// The checks in one .check() call: each chained .min()/.max()/.int() builds a whole zod schema.
 function num(def: number, min: number, max: number, description: string, ssm = true): TunableDef<z.ZodNumber> {
-  return { schema: z.number().check(z.gte(min), z.lte(max)), default: def, kind: 'number', description, ssm };
+  return tunable(() => z.number().check(z.gte(min), z.lte(max)), { default: def, kind: 'number', description, ssm });
 }
 function int(def: number, min: number, max: number, description: string, ssm = true): TunableDef<z.ZodNumber> {
-  return { schema: z.number().check(z.int(), z.gte(min), z.lte(max)), default: def, kind: 'integer', description, ssm };
+  return tunable(() => z.number().check(z.int(), z.gte(min), z.lte(max)), { default: def, kind: 'integer', description, ssm });
 }
 function bool(def: boolean, description: string, ssm = true): TunableDef<z.ZodBoolean> {
-  return { schema: z.boolean(), default: def, kind: 'boolean', description, ssm };
+  return tunable(() => z.boolean(), { default: def, kind: 'boolean', description, ssm });
 }
 function str(def: string, description: string, ssm = true, pattern = /^.*$/): TunableDef<z.ZodString> {
-  return { schema: z.string().regex(pattern), default: def, kind: 'string', description, ssm };
+  return tunable(() => z.string().regex(pattern), { default: def, kind: 'string', description, ssm });
 }
 function oneOf<const V extends readonly [string, ...string[]]>(def: V[number], values: V, description: string): TunableDef<z.ZodEnum<{ [K in V[number]]: K }>> {
-  return { schema: z.enum(values), default: def, kind: 'string', description, ssm: true };
+  return tunable(() => z.enum(values), { default: def, kind: 'string', description, ssm: true });
 }
 
 /**
@@ -123,7 +135,7 @@ export type TunableKey = keyof typeof TUNABLES;
 const KEYS = Object.keys(TUNABLES) as TunableKey[];
 
 type Shape = { [K in TunableKey]: (typeof TUNABLES)[K]['schema'] };
-const shape = Object.fromEntries(KEYS.map((k) => [k, TUNABLES[k].schema])) as unknown as Shape;
+export type Tunables = z.output<z.ZodObject<Shape>>;
 
 /**
  * The cross-field rules, as data: the schema below checks them, and the Helm chart's install-time checks
@@ -135,22 +147,24 @@ export const NOT_ABOVE: readonly (readonly [NumericKey, NumericKey])[] = [
   ['minTasks', 'maxTasks'],
 ];
 
-/** The tunables: every key present, each value within its bounds. Unknown keys are rejected. */
-export const TunablesSchema = NOT_ABOVE.reduce<z.ZodType<z.output<z.ZodObject<Shape>>>>(
-  (schema, [low, high]) =>
-    schema.refine((t) => t[low] <= t[high], { message: `${low} must not exceed ${high}`, path: [low] }),
-  z.strictObject(shape),
-);
-export type Tunables = z.output<typeof TunablesSchema>;
+/** The cross-field rules `t` breaks, each on its lower key. */
+function crossFieldIssues(t: Tunables): { key: NumericKey; message: string }[] {
+  return NOT_ABOVE.filter(([low, high]) => t[low] > t[high]).map(([low, high]) => ({ key: low, message: `${low} must not exceed ${high}` }));
+}
 
 /**
- * Tunables are parsed at start-up and on each SSM refresh only: zod's compiled fast path for a 55-key object
- * costs ~3 ms to build (on every Lambda cold start) and would save microseconds a minute.
+ * The tunables: every key present, each value within its bounds and the cross-field rules kept. Unknown keys are
+ * rejected. Built on first use, like each tunable's schema: the running planner checks each value it reads
+ * alone (overlayTunables); whole sets come from the stage config, the chart and the tests.
  */
-const ONCE = { jitless: true } as const;
+export const TunablesSchema: z.ZodType<Tunables> = z.lazy(() =>
+  z.strictObject(Object.fromEntries(KEYS.map((k) => [k, TUNABLES[k].schema])) as unknown as Shape).superRefine((t, ctx) => {
+    for (const { key, message } of crossFieldIssues(t)) ctx.addIssue({ code: 'custom', message, path: [key] });
+  }),
+);
 
-/** Each tunable's default, checked by the schema like any other tunables. */
-export const DEFAULT_TUNABLES: Tunables = TunablesSchema.parse(Object.fromEntries(KEYS.map((k) => [k, TUNABLES[k].default])), ONCE);
+/** Each tunable's default (test/config/tunables.test.ts holds them to TunablesSchema). */
+export const DEFAULT_TUNABLES = Object.fromEntries(KEYS.map((k) => [k, TUNABLES[k].default])) as Tunables;
 
 export const tunableKeys = (): readonly TunableKey[] => KEYS;
 export const envName = (key: TunableKey): string => key.replace(/([A-Z])/g, '_$1').toUpperCase();
@@ -197,12 +211,12 @@ export function overlayTunables(
       applied.add(key);
     } else issues.push({ key, source, message: parsed.message });
   }
+  // Each value was checked alone, and the base holds: only the cross-field rules are left.
   for (;;) {
-    const checked = TunablesSchema.safeParse(next, ONCE);
-    if (checked.success) return { tunables: checked.data, applied: [...applied], issues };
-    for (const issue of checked.error.issues) {
-      const key = String(issue.path[0]) as TunableKey;
-      issues.push({ key, source, message: issue.message });
+    const broken = crossFieldIssues(next as Tunables);
+    if (broken.length === 0) return { tunables: next as Tunables, applied: [...applied], issues };
+    for (const { key, message } of broken) {
+      issues.push({ key, source, message });
       if (!applied.delete(key)) return { tunables: base, applied: [], issues };
       next[key] = base[key];
     }
