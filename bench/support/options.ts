@@ -38,6 +38,7 @@ export function usage(about: Record<string, string>): string {
     '  -h, --help  print this and exit',
     '',
     'environment: BENCH_SECONDS (seconds per load run, default 10), COLD_RUNS (cold-start samples, default 15),',
-    'CAPACITY_STATES (random states, default 10000)',
+    'CAPACITY_STATES (random states, default 10000), CURRICULUM_SEEDS (seeds per learner family, default 40),',
+    'CURRICULUM_FAMILIES (comma-separated family numbers for a quick look, e.g. 3,4; default all)',
   ].join('\n');
 }

@@ -2,7 +2,7 @@ import type { Tunables } from '../../config/tunables.js';
 import type { Mode } from '../../modes/index.js';
 import { abilityOf } from '../ability.js';
 import type { ModeView } from '../normalise.js';
-import { binOf, chooseTargets, targetGrid, type TargetChoice } from './target-policy.js';
+import { chooseTargets, type TargetChoice } from './target-policy.js';
 import { fitTrajectory } from './trajectory.js';
 
 /** What the planner knows of one mode before estimating: its latest rate, and the history when the state has one. */
@@ -31,8 +31,7 @@ const ABILITY_STEPS = 12;
  * fits over the whole window.
  */
 export function estimateModes(inputs: readonly ModeInput[], t: Tunables): ModeEstimate[] {
-  const bin = binOf(targetGrid(t));
-  const options = (input: ModeInput) => ({ slope: t.raschSlope, bin, ...(input.lastOutcomes ? { lastOutcomes: input.lastOutcomes } : {}) });
+  const options = (input: ModeInput) => ({ slope: t.raschSlope, reference: t.targetSuccess, ...(input.lastOutcomes ? { lastOutcomes: input.lastOutcomes } : {}) });
   const evidence = inputs.map((input) => {
     const history = input.history.slice(-t.historyWindow);
     return { mode: input.mode, history, fit: fitTrajectory(history, options(input)), local: fitTrajectory(history.slice(-ABILITY_STEPS), options(input)) };

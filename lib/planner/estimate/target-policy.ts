@@ -12,13 +12,14 @@ const GRID = [0.35, 0.5, 0.65, 0.8, 0.9] as const;
 export const BLOCK = 16;
 /** A target replaces the reference only when its gain is higher by this many standard errors. */
 const EVIDENCE_Z = 1.5;
+/** The neighbour above the best target is probed when the gain curve puts it ahead by this many standard errors. */
+const PROMISING_Z = 1;
 /**
- * Upward must be behind by this many standard errors before downward is probed: a probe below 0.5 costs the many
- * learners whose best rate is at or above it the most, and a learner best at a low rate shows it strongly.
+ * Below the best target is probed only once upward is behind by this many standard errors: a probe below 0.5
+ * costs the many learners whose best rate is at or above it the most, and a learner best at a low rate shows it
+ * strongly.
  */
 const DOWNWARD_Z = 2.5;
-/** A neighbour whose gain is ahead by this many standard errors, not yet EVIDENCE_Z, is probed again. */
-const PROMISING_Z = 1;
 /** Blocks after which a neighbour that still only looks better stops being probed. */
 const MAX_PROBE_BLOCKS = 2;
 
@@ -35,11 +36,11 @@ export interface TargetChoice {
   reason: string;
 }
 
-export function targetGrid(t: Tunables): number[] {
+function targetGrid(t: Tunables): number[] {
   return [...GRID.filter((g) => Math.abs(g - t.targetSuccess) >= 0.05), t.targetSuccess].sort((a, b) => a - b);
 }
 
-export const binOf =
+const binOf =
   (grid: readonly number[]) =>
   (target: number): number =>
     grid.reduce((best, g) => (Math.abs(g - target) < Math.abs(best - target) ? g : best), grid[0]!);
@@ -94,10 +95,11 @@ const fmt = (x: number): string => x.toPrecision(2);
 
 /**
  * Chooses each mode's target success from the modes' histories. Targets are held over blocks of steps; at each
- * block's end the pooled gains decide. Another target replaces the default only when its gain is higher by
- * EVIDENCE_Z standard errors, so noise alone keeps the default. A neighbour of the best target is probed by every
- * mode for a block (upward first; downward only once upward is clearly behind): a probe by one mode at a time costs
- * less per step but needs three times the steps to show the same difference.
+ * block's end the gain curves, pooled over modes, decide. Another tried target replaces the default only when its
+ * gain is higher by EVIDENCE_Z standard errors, so noise alone keeps the default. The first look beyond the
+ * default is one block upward; after it, a neighbour of the best target is probed only where the curve rises
+ * toward it. Every mode probes together: a probe by one mode at a time costs less per step but needs three times
+ * the steps to show the same difference.
  */
 export function chooseTargets(evidence: readonly ModeEvidence[], modes: readonly Mode[], t: Tunables): Map<Mode, TargetChoice> {
   const all = (choice: TargetChoice) => new Map(modes.map((m) => [m, choice]));
@@ -120,12 +122,13 @@ export function chooseTargets(evidence: readonly ModeEvidence[], modes: readonly
     );
   }
 
-  const modeSteps = (b: number) => seen.reduce((s, e) => s + (e.fit?.steps.get(b) ?? 0), 0);
+  const modeSteps = (b: number) => seen.reduce((s, e) => s + e.history.filter((h) => bin(h.target_success) === b).length, 0);
   // Gains are measured against the default while it has evidence in the window, so a probe never becomes the
   // reference by being held; once the default's steps have aged out, against what most modes hold now.
   const reference = modeSteps(bin(t.targetSuccess)) > 0 ? bin(t.targetSuccess) : majorityAt(seen, 1, bin, bin(t.targetSuccess));
   let incumbent = { bin: reference, gain: 0, z: 0 };
-  for (const b of grid) {
+  // Only targets that were tried are adopted: the curve ranks them, but is not trusted beyond the rates it saw.
+  for (const b of grid.filter((g) => modeSteps(g) > 0)) {
     const c = pooledContrast(seen, b, reference);
     if (c && c.se > 0 && c.mean / c.se >= EVIDENCE_Z && c.mean > incumbent.gain) incumbent = { bin: b, gain: c.mean, z: c.mean / c.se };
   }
@@ -134,11 +137,15 @@ export function chooseTargets(evidence: readonly ModeEvidence[], modes: readonly
   const versus = (b: number | undefined) => (b === undefined ? undefined : pooledContrast(seen, b, incumbent.bin));
   const blocks = (b: number) => modeSteps(b) / (BLOCK * seen.length);
   const zOf = (b: number | undefined) => ((c) => (c && c.se > 0 ? c.mean / c.se : 0))(versus(b));
-  const promising = [up, down].find((b) => b !== undefined && zOf(b) >= PROMISING_Z && blocks(b) < MAX_PROBE_BLOCKS);
-  const untriedUp = up !== undefined && blocks(up) < 1 ? up : undefined;
-  const upWorse = up === undefined || zOf(up) <= -DOWNWARD_Z;
-  const untriedDown = down !== undefined && blocks(down) < 1 && upWorse ? down : undefined;
-  const probe = promising ?? untriedUp ?? untriedDown;
+  // The one look taken without evidence is the first, upward from the default. After it the curve says which way
+  // a better target lies: upward is probed when it is ahead by PROMISING_Z; downward when the curve falls upward
+  // by DOWNWARD_Z and rises below (extrapolated across the incumbent, a curve seen only above is too uncertain
+  // below for a z there to reach a bar: a learner best at 1/3 waited a block longer for it).
+  const open = (b: number | undefined): b is number => b !== undefined && blocks(b) < MAX_PROBE_BLOCKS;
+  const firstLook = up !== undefined && grid.every((g) => g === reference || modeSteps(g) === 0);
+  const upward = open(up) && zOf(up) >= PROMISING_Z;
+  const downward = open(down) && zOf(down) > 0 && (up === undefined || zOf(up) <= -DOWNWARD_Z);
+  const probe = firstLook || upward ? up : downward ? down : undefined;
 
   const why =
     incumbent.bin === reference

@@ -1,34 +1,36 @@
 import type { HistoryStep, TaskOutcome } from '../../schema/state.js';
+import { clamp, logit } from '../rasch.js';
 import { weightedLeastSquares, type Fit, type Prior, type Row } from './least-squares.js';
 
 /**
  * One mode's ability trajectory, fitted to the steps a trainer recorded. The model is Rasch with an unknown slope:
- * the empirical logit of step t's solve rate is K·(θ_t − d_t), and the ability θ_t grows by a rate per task that
- * may differ with the target the step was trained at. Written as a linear model,
+ * the empirical logit of step t's solve rate is K·(θ_t − d_t), and each task the mode trained on raised K·θ by a
+ * rate that is a smooth function of the success u the task was trained at (u on the logit scale, relative to the
+ * reference target). Written as a linear model,
  *
- *   logit(s_t) = α − K·d_t + β·τ_t + Σ_b δ_b·τ_{b,t}
+ *   logit(s_t) = α − K·d_t + β·τ_t + γ₁·Σ_{s<t} n_s·u_s + γ₂·Σ_{s<t} n_s·u_s²
  *
- * with τ_t the mode's tasks before step t (τ_{b,t} those trained at target bin b), the slope K is identified by
- * the spread of difficulties the loop produces (each plan's difficulty carries the last estimate's noise, and a
- * target change moves it by logit(p*)/K at an unchanged ability), so the ability does not jump when the target
- * changes and a learner's true slope far from the tunable one is measured rather than assumed.
+ * with τ_t the mode's tasks before step t and n_s step s's tasks, so β is the rate at the reference target and
+ * γ₁, γ₂ the shape of the gain curve around it. The slope K is identified by the spread of difficulties the loop
+ * produces (each plan's difficulty carries the last estimate's noise, and a target change moves it by logit(p*)/K
+ * at an unchanged ability), so the ability does not jump when the target changes and a learner's true slope far
+ * from the tunable one is measured rather than assumed. One curve, not a rate per target: every step informs
+ * every target's gain, so a probe at 0.65 also says which way 0.8 lies.
  */
 export interface TrajectoryFit {
   /** Ability after the last step (its tasks' learning included), on the planner's difficulty scale. */
   ability: number;
   /** Estimated Rasch slope K (logits per unit of difficulty). */
   slope: number;
-  /** Steps of evidence per target bin in the fitted window. */
-  steps: ReadonlyMap<number, number>;
-  /** Ability gain per task of bin a minus bin b, with its variance; undefined when either bin has no step. */
-  contrast(a: number, b: number): { mean: number; variance: number } | undefined;
+  /** Ability gain per task at target success a minus at b, with its variance. */
+  contrast(a: number, b: number): { mean: number; variance: number };
 }
 
 export interface TrajectoryOptions {
   /** The tunable slope: the prior mean of K and the scale of its bounds. */
   slope: number;
-  /** Bin of an echoed target (targets are compared in bins). */
-  bin: (target: number) => number;
+  /** The default target success: the gain curve is centred on it, and its prior says no target beats it. */
+  reference: number;
   /** Per-task outcomes of the last step, when the trainer kept them. */
   lastOutcomes?: readonly TaskOutcome[];
 }
@@ -37,8 +39,18 @@ export interface TrajectoryOptions {
 const SLOPE_PRIOR_SD = 0.5;
 /** Fitted slopes are kept within this factor of the tunable one, so a degenerate window never flips the model. */
 const SLOPE_RANGE = 4;
-/** Target bins are believed to differ by about half the common rate: shrinks contrasts that the data barely show. */
-const CONTRAST_PRIOR = 1;
+/**
+ * Prior sd of the gain curve's shape, as multiples of the common rate β: for gain ∝ p^a(1−p)^c with a, c in
+ * 0.5–3.5 the log-gain's slope in logit(p) at p = 0.5 is (a − c)/2, within ±1.5, and its curvature term within ±0.5.
+ */
+const SHAPE_PRIOR = [1, 0.5] as const;
+/**
+ * A plan clamps a difficulty to [0, 1]; a step whose mean difficulty sits this near an end may have been far from
+ * its target, so its own fitted success stands in for the target it echoes.
+ */
+const EDGE = 0.05;
+/** Successes steps are credited at are bounded (logits from the default): the curve is not believed beyond them. */
+const U_RANGE = 3;
 
 /** Empirical logit of k successes in n trials (the ½ correction keeps 0 and n finite) and its variance. */
 function empiricalLogit(successes: number, trials: number): { y: number; variance: number } {
@@ -74,55 +86,58 @@ function points(history: readonly HistoryStep[], lastOutcomes: readonly TaskOutc
   return [...all.slice(0, -1), group(sorted.slice(0, half)), group(sorted.slice(half))].filter((p) => p.trials > 0);
 }
 
+/** Tasks before each step (index history.length is "after the last step") and their sums of u and u². */
+function cumulative(history: readonly HistoryStep[], u: readonly number[]): number[][] {
+  const before = [[0, 0, 0]];
+  history.forEach((h, i) => {
+    const [n, su, su2] = before[i]!;
+    before.push([n! + h.tasks, su! + h.tasks * u[i]!, su2! + h.tasks * u[i]! ** 2]);
+  });
+  return before;
+}
+
+const predict = (x: readonly number[], coef: readonly number[]): number => x.reduce((s, v, j) => s + v * coef[j]!, 0);
+
 /** Fits the trajectory of one mode's history (oldest first); undefined when no step has a rollout. */
 export function fitTrajectory(history: readonly HistoryStep[], opts: TrajectoryOptions): TrajectoryFit | undefined {
   const measured = points(history, opts.lastOutcomes);
   if (measured.length === 0) return undefined;
-  const binOf = (h: HistoryStep) => opts.bin(h.target_success);
-  const bins = [...new Set(history.map(binOf))].sort((a, b) => a - b);
-  // Tasks before each step, in total and per bin; index history.length is "after the last step".
-  const before = [{ total: 0, byBin: bins.map(() => 0) }];
-  history.forEach((h, i) => {
-    const prev = before[i]!;
-    const b = bins.indexOf(binOf(h));
-    before.push({ total: prev.total + h.tasks, byBin: prev.byBin.map((v, j) => v + (j === b ? h.tasks : 0)) });
-  });
-  // Features: [1, −d, τ, τ_b…]; K is coefficient 1. (A curvature term in τ was tried for distorted scales: it is
-  // confounded with a rate change at a target switch and halved the contrasts' power.)
-  const features = (step: number, difficulty: number): number[] => {
-    const at = before[step]!;
-    return [1, -difficulty, at.total, ...at.byBin];
-  };
-  const size = 3 + bins.length;
-  const rows: Row[] = measured.map((p) => {
-    const e = empiricalLogit(p.successes, p.trials);
-    return { x: features(p.step, p.difficulty), y: e.y, w: 1 / e.variance };
-  });
+  const centre = logit(opts.reference);
+  const bounded = (u: number) => clamp(u, -U_RANGE, U_RANGE);
+  const uOf = (success: number) => bounded(logit(clamp(success, 0.01, 0.99)) - centre);
+  const requested = history.map((h) => uOf(h.target_success));
+  const responses = measured.map((p) => empiricalLogit(p.successes, p.trials));
   const slopePrior: Prior = { index: 1, mean: opts.slope, sd: SLOPE_PRIOR_SD * opts.slope };
-  // First the common rate alone, to scale the prior on how much bins differ (empirical Bayes).
-  const common = weightedLeastSquares(rows, size, [slopePrior, ...bins.map((_, j) => ({ index: 3 + j, mean: 0, sd: 1e-6 }))]);
-  const spread = Math.max(CONTRAST_PRIOR * Math.abs(common.coef[2]!), Number.EPSILON);
-  const fit: Fit = weightedLeastSquares(rows, size, [slopePrior, ...bins.map((_, j) => ({ index: 3 + j, mean: 0, sd: spread }))]);
+  const solve = (before: readonly (readonly number[])[], shapeSd: readonly [number, number]): Fit => {
+    // Features: [1, −d, τ, Σn·u, Σn·u²]; K is coefficient 1.
+    const rows: Row[] = measured.map((p, i) => ({ x: [1, -p.difficulty, ...before[p.step]!], y: responses[i]!.y, w: 1 / responses[i]!.variance }));
+    return weightedLeastSquares(rows, 5, [slopePrior, { index: 3, mean: 0, sd: shapeSd[0] }, { index: 4, mean: 0, sd: shapeSd[1] }]);
+  };
+  // First the common rate alone: it scales the prior on the curve's shape (empirical Bayes), and its fitted
+  // success at each step stands in for the target of a step the plan clamped.
+  const commonBefore = cumulative(history, requested);
+  const common = solve(commonBefore, [1e-6, 1e-6]);
+  const credited = history.map((h, i) => {
+    if (h.difficulty > EDGE && h.difficulty < 1 - EDGE) return requested[i]!;
+    return bounded(predict([1, -h.difficulty, ...commonBefore[i]!], common.coef) - centre);
+  });
+  const rate = Math.max(Math.abs(common.coef[2]!), Number.EPSILON);
+  const before = cumulative(history, credited);
+  const fit = solve(before, [SHAPE_PRIOR[0] * rate, SHAPE_PRIOR[1] * rate]);
 
   const slope = Math.min(SLOPE_RANGE * opts.slope, Math.max(opts.slope / SLOPE_RANGE, fit.coef[1]!));
-  const end = features(history.length, 0);
   // With d = 0 the linear predictor is K·θ: the ability after the last step.
-  const ability = end.reduce((s, v, j) => s + v * fit.coef[j]!, 0) / slope;
+  const ability = predict([1, 0, ...before[history.length]!], fit.coef) / slope;
   // Extreme or degenerate histories (every rate 0 or 1, one difficulty throughout) can leave nothing believable.
   if (!Number.isFinite(ability) || !Number.isFinite(slope)) return undefined;
-  const steps = new Map(bins.map((b) => [b, history.filter((h) => binOf(h) === b).length]));
   return {
     ability,
     slope,
-    steps,
     contrast(a, b) {
-      const i = bins.indexOf(a);
-      const j = bins.indexOf(b);
-      if (i < 0 || j < 0) return undefined;
-      if (i === j) return { mean: 0, variance: 0 };
-      const [ci, cj] = [3 + i, 3 + j];
-      const variance = fit.cov[ci]![ci]! + fit.cov[cj]![cj]! - 2 * fit.cov[ci]![cj]!;
-      return { mean: (fit.coef[ci]! - fit.coef[cj]!) / slope, variance: variance / slope ** 2 };
+      const [ua, ub] = [uOf(a), uOf(b)];
+      const v = [ua - ub, ua ** 2 - ub ** 2];
+      const variance = v.reduce((s, vi, i) => s + v.reduce((t, vj, j) => t + vi * vj * fit.cov[3 + i]![3 + j]!, 0), 0);
+      return { mean: (fit.coef[3]! * v[0]! + fit.coef[4]! * v[1]!) / slope, variance: variance / slope ** 2 };
     },
   };
 }
