@@ -32,7 +32,7 @@ export function createContext<T extends Telemetry = Telemetry>(
   const telemetry = telemetryFor?.(tunables);
   const { recorder, exposition, tracing } = telemetry ?? {};
   const service = createPlanService({ env, ...createSources(tunables, env, tracing), ...(bodyPlanner ? { bodyPlanner } : {}) });
-  const admission = planAdmission({ limit: tunables.planQueueLimit, timeoutMs: tunables.planTimeoutMs, logger });
+  const admission = planAdmission({ limit: tunables.planQueueLimit, timeoutMs: tunables.planTimeoutMs, logger, recorder });
   const app = createApp({ service, logger, bodyLimitBytes: tunables.bodyLimitBytes, admission, recorder, exposition, ...http });
   return { app, service, logger, tunables, telemetry };
 }

@@ -8,7 +8,7 @@ import {
   tunableKeys,
 } from '../../lib/config/tunables.js';
 import type { TunableKey, Tunables } from '../../lib/config/tunables.js';
-import { fieldIssues } from '../../lib/schema/issues.js';
+import { describeIssues, fieldIssues } from '../../lib/schema/issues.js';
 
 export interface TunableParameter {
   readonly key: TunableKey;
@@ -27,8 +27,7 @@ export function resolveTunables(overrides: Partial<Tunables>): Tunables {
     useCloudwatch: true,
   });
   if (parsed.success) return parsed.data;
-  const issues = fieldIssues(parsed.error, '(root)').map((i) => `${i.path}: ${i.message}`);
-  throw new Error(`invalid stage tunables: ${issues.join('; ')}`);
+  throw new Error(`invalid stage tunables: ${describeIssues(fieldIssues(parsed.error, '(root)'))}`);
 }
 
 /** SSM rejects empty values, so an empty string setting travels in the environment instead (see below). */

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describeError } from '../errors/describe.js';
 import { text } from 'node:stream/consumers';
-import { fieldIssues } from '../schema/issues.js';
+import { describeIssues, fieldIssues } from '../schema/issues.js';
 import { PlannerStateSchema, type PlannerState } from '../schema/state.js';
 
 /** The state could not be read or is not a valid state: the data's fault, not the command line's (exit 1). */
@@ -35,7 +35,7 @@ export async function readState(file: string, stdin: NodeJS.ReadableStream): Pro
   }
   const state = PlannerStateSchema.safeParse(raw);
   if (!state.success) {
-    throw new DataError(`invalid state in ${name}:\n${fieldIssues(state.error).map((i) => `  ${i.path}: ${i.message}`).join('\n')}`);
+    throw new DataError(`invalid state in ${name}:\n  ${describeIssues(fieldIssues(state.error), '\n  ')}`);
   }
   return state.data;
 }

@@ -21,20 +21,34 @@ interface TunableDef<S extends z.ZodType> {
   readonly ssm: boolean;
 }
 
+/**
+ * A tunable whose zod schema is built on first use: a process parses only the tunables its environment and SSM
+ * set, and building all ~55 schemas (~200 zod objects) was a tenth of a Lambda cold start.
+ */
+function tunable<S extends z.ZodType>(schema: () => S, rest: Omit<TunableDef<S>, 'schema'>): TunableDef<S> {
+  let built: S | undefined;
+  return {
+    get schema() {
+      return (built ??= schema());
+    },
+    ...rest,
+  };
+}
+// The checks in one .check() call: each chained .min()/.max()/.int() builds a whole zod schema.
 function num(def: number, min: number, max: number, description: string, ssm = true): TunableDef<z.ZodNumber> {
-  return { schema: z.number().min(min).max(max), default: def, kind: 'number', description, ssm };
+  return tunable(() => z.number().check(z.gte(min), z.lte(max)), { default: def, kind: 'number', description, ssm });
 }
 function int(def: number, min: number, max: number, description: string, ssm = true): TunableDef<z.ZodNumber> {
-  return { schema: z.number().int().min(min).max(max), default: def, kind: 'integer', description, ssm };
+  return tunable(() => z.number().check(z.int(), z.gte(min), z.lte(max)), { default: def, kind: 'integer', description, ssm });
 }
 function bool(def: boolean, description: string, ssm = true): TunableDef<z.ZodBoolean> {
-  return { schema: z.boolean(), default: def, kind: 'boolean', description, ssm };
+  return tunable(() => z.boolean(), { default: def, kind: 'boolean', description, ssm });
 }
 function str(def: string, description: string, ssm = true, pattern = /^.*$/): TunableDef<z.ZodString> {
-  return { schema: z.string().regex(pattern), default: def, kind: 'string', description, ssm };
+  return tunable(() => z.string().regex(pattern), { default: def, kind: 'string', description, ssm });
 }
 function oneOf<const V extends readonly [string, ...string[]]>(def: V[number], values: V, description: string): TunableDef<z.ZodEnum<{ [K in V[number]]: K }>> {
-  return { schema: z.enum(values), default: def, kind: 'string', description, ssm: true };
+  return tunable(() => z.enum(values), { default: def, kind: 'string', description, ssm: true });
 }
 
 /**
@@ -90,7 +104,7 @@ export const TUNABLES = {
   planWorkers: int(2, 0, 64, 'Worker threads the container server generates run plans on (0: on the event loop); Lambda plans inline', false),
   planQueueLimit: int(256, 1, 100000, 'Plan requests held at once (planning or waiting for a worker); more get 503 with Retry-After', false),
   planTimeoutMs: int(10000, 100, 120000, 'Deadline of one plan request in ms (sources, queue, generation); past it the answer is 503 with Retry-After', false),
-  shutdownGraceSeconds: int(20, 0, 3600, 'On SIGTERM, seconds the container server lets in-flight requests finish; keep it below the chart\'s terminationGracePeriodSeconds (30)', false),
+  shutdownGraceSeconds: int(20, 0, 3600, 'On SIGTERM, seconds the container server lets in-flight requests finish; the chart\'s pod grace period is this plus shutdownDelaySeconds plus 5', false),
   logLevel: oneOf('INFO', ['DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT'], 'Log level: DEBUG logs every state and plan'),
   // AWS sources (off by default: with none configured the planner plans from the request and defaults)
   useCloudwatch: bool(false, 'Read pool and solve-rate metrics from CloudWatch', false),
@@ -120,10 +134,8 @@ export const TUNABLES = {
 export type TunableKey = keyof typeof TUNABLES;
 const KEYS = Object.keys(TUNABLES) as TunableKey[];
 
-type Shape = { [K in TunableKey]: z.ZodDefault<(typeof TUNABLES)[K]['schema']> };
-const shape = Object.fromEntries(
-  KEYS.map((k) => [k, (TUNABLES[k].schema as z.ZodType).default(TUNABLES[k].default as never)]),
-) as unknown as Shape;
+type Shape = { [K in TunableKey]: (typeof TUNABLES)[K]['schema'] };
+export type Tunables = z.output<z.ZodObject<Shape>>;
 
 /**
  * The cross-field rules, as data: the schema below checks them, and the Helm chart's install-time checks
@@ -135,15 +147,24 @@ export const NOT_ABOVE: readonly (readonly [NumericKey, NumericKey])[] = [
   ['minTasks', 'maxTasks'],
 ];
 
-/** The tunables: every key present, each value within its bounds. Unknown keys are rejected. */
-export const TunablesSchema = NOT_ABOVE.reduce<z.ZodType<z.output<z.ZodObject<Shape>>>>(
-  (schema, [low, high]) =>
-    schema.refine((t) => t[low] <= t[high], { message: `${low} must not exceed ${high}`, path: [low] }),
-  z.strictObject(shape),
-);
-export type Tunables = z.output<typeof TunablesSchema>;
+/** The cross-field rules `t` breaks, each on its lower key. */
+function crossFieldIssues(t: Tunables): { key: NumericKey; message: string }[] {
+  return NOT_ABOVE.filter(([low, high]) => t[low] > t[high]).map(([low, high]) => ({ key: low, message: `${low} must not exceed ${high}` }));
+}
 
-export const DEFAULT_TUNABLES: Tunables = TunablesSchema.parse({});
+/**
+ * The tunables: every key present, each value within its bounds and the cross-field rules kept. Unknown keys are
+ * rejected. Built on first use, like each tunable's schema: the running planner checks each value it reads
+ * alone (overlayTunables); whole sets come from the stage config, the chart and the tests.
+ */
+export const TunablesSchema: z.ZodType<Tunables> = z.lazy(() =>
+  z.strictObject(Object.fromEntries(KEYS.map((k) => [k, TUNABLES[k].schema])) as unknown as Shape).superRefine((t, ctx) => {
+    for (const { key, message } of crossFieldIssues(t)) ctx.addIssue({ code: 'custom', message, path: [key] });
+  }),
+);
+
+/** Each tunable's default (test/config/tunables.test.ts holds them to TunablesSchema). */
+export const DEFAULT_TUNABLES = Object.fromEntries(KEYS.map((k) => [k, TUNABLES[k].default])) as Tunables;
 
 export const tunableKeys = (): readonly TunableKey[] => KEYS;
 export const envName = (key: TunableKey): string => key.replace(/([A-Z])/g, '_$1').toUpperCase();
@@ -190,12 +211,12 @@ export function overlayTunables(
       applied.add(key);
     } else issues.push({ key, source, message: parsed.message });
   }
+  // Each value was checked alone, and the base holds: only the cross-field rules are left.
   for (;;) {
-    const checked = TunablesSchema.safeParse(next);
-    if (checked.success) return { tunables: checked.data, applied: [...applied], issues };
-    for (const issue of checked.error.issues) {
-      const key = String(issue.path[0]) as TunableKey;
-      issues.push({ key, source, message: issue.message });
+    const broken = crossFieldIssues(next as Tunables);
+    if (broken.length === 0) return { tunables: next as Tunables, applied: [...applied], issues };
+    for (const { key, message } of broken) {
+      issues.push({ key, source, message });
       if (!applied.delete(key)) return { tunables: base, applied: [], issues };
       next[key] = base[key];
     }

@@ -1,5 +1,4 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context, MiddlewareHandler, TypedResponse } from 'hono';
+import { Hono, type Context, type MiddlewareHandler, type TypedResponse } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { methodNotAllowed } from 'hono/method-not-allowed';
@@ -15,7 +14,7 @@ import { bearerAuth } from './auth.js';
 import { azrSeedResponse, isPlanFormat, PLAN_FORMATS } from './azr-export.js';
 import type { PlanAdmission } from './backpressure.js';
 import { isClientAbort } from './client-abort.js';
-import { DOCUMENT_HEADER, registerDocumentParts } from './openapi.js';
+import { documentedRoutes } from './documented.js';
 import { healthRoute, metricsRoute, openApiRoute, planRoute, readyRoute } from './routes.js';
 
 export interface AppDeps {
@@ -60,40 +59,38 @@ function limitBody(maxSize: number): MiddlewareHandler {
 const jsonText = <T>(c: Context, text: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
   c.body(text, 200, headers) as unknown as TypedResponse<T, 200, 'json'>;
 
-const JSON_TYPE = /^application\/([a-z0-9.+-]*\+)?json(\s*;.*)?$/i;
+/** application/json or a +json type: the media types Hono's JSON validator reads (any other it validates as {}). */
+const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;.*)?$/i;
 
 /** The one Hono app behind every entry point: Lambda (API Gateway), the container server and the tests. */
-export function createApp({ service, logger, bodyLimitBytes, recorder, exposition, authToken, admission, draining }: AppDeps): OpenAPIHono<AppEnv> {
-  const app = new OpenAPIHono<AppEnv>({
-    defaultHook: (result, c) => {
-      if (!result.success) {
-        const { issues, count } = firstIssues(result.error, MAX_LISTED_ISSUES);
-        return c.json({ error: 'invalid_state', issues, issue_count: count }, 400);
-      }
-    },
+export function createApp({ service, logger, bodyLimitBytes, recorder, exposition, authToken, admission, draining }: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  const routes = documentedRoutes(app, (result, c) => {
+    if (!result.success) {
+      const { issues, count } = firstIssues(result.error, MAX_LISTED_ISSUES);
+      return c.json({ error: 'invalid_state', issues, issue_count: count }, 400);
+    }
   });
-  registerDocumentParts(app);
-  // Rendered on first request: converting the schemas costs start-up time a Lambda cold start would pay.
   let openapi: string | undefined;
 
   // A caller's own X-Request-Id (word characters, -, =; up to 255) is kept and echoed, so its logs join ours.
   app.use(requestId({ generator: gatewayRequestId }));
   app.use(accessLog(logger, recorder));
 
-  app.openapi(healthRoute, (c) => c.json({ status: 'ok' as const }, 200));
+  routes.add(healthRoute, (c) => c.json({ status: 'ok' as const }, 200));
   // From cached state only: a probe must answer within its timeout even while SSM hangs. Not ready only when
   // the service cannot plan: while draining at shutdown (the first load is awaited before listening).
-  app.openapi(readyRoute, (c) => {
+  routes.add(readyRoute, (c) => {
     if (draining?.()) return c.json({ status: 'draining' as const }, 503);
     const view = service.lastTunables();
     return c.json({ status: 'ready' as const, tunables: view?.source ?? ('loading' as const), degraded: view?.degraded ?? false }, 200);
   });
-  app.openapi(openApiRoute, (c) =>
-    jsonText<Record<string, never>>(c, (openapi ??= JSON.stringify(app.getOpenAPI31Document(DOCUMENT_HEADER)))),
+  routes.add(openApiRoute, async (c) =>
+    jsonText<Record<string, never>>(c, (openapi ??= (await import('./openapi.js')).renderDocument(routes.declared))),
   );
 
   if (exposition) {
-    app.openapi(metricsRoute, async (c) => c.text(await exposition.text(), 200, { 'content-type': exposition.contentType }));
+    routes.add(metricsRoute, async (c) => c.text(await exposition.text(), 200, { 'content-type': exposition.contentType }));
   }
 
   const acceptsJson: MiddlewareHandler = async (c, next) => {
@@ -103,7 +100,7 @@ export function createApp({ service, logger, bodyLimitBytes, recorder, expositio
     await next();
   };
   if (authToken) app.use('/plan', bearerAuth(authToken));
-  app.openapi(planRoute([...(admission ? [admission.middleware] : []), acceptsJson, limitBody(bodyLimitBytes)]), async (c) => {
+  routes.add(planRoute([...(admission ? [admission.middleware] : []), acceptsJson, limitBody(bodyLimitBytes)]), async (c) => {
     const format = c.req.query('format') ?? 'json';
     if (!isPlanFormat(format)) return c.json({ error: 'invalid_query', message: `format: must be one of ${PLAN_FORMATS.join(', ')}` }, 400);
     const state = c.req.valid('json');

@@ -45,7 +45,8 @@ const invalidEvent = (message: string): LambdaAnswer => ({
 
 /** Why an event cannot be taken as an HTTP request, or undefined when it can. */
 function eventProblem(event: unknown): string | undefined {
-  const parsed = GatewayEvent.safeParse(event);
+  // Without zod's compiled fast path: building it costs each cold start ~1 ms, to save ~1 µs an invocation.
+  const parsed = GatewayEvent.safeParse(event, { jitless: true });
   if (!parsed.success) return 'not an API Gateway HTTP event (payload format 1.0 or 2.0)';
   const { method, body, isBase64Encoded } = parsed.data;
   if (body && /^(GET|HEAD)$/i.test(method)) return `a ${method.toUpperCase()} request carries no body`;

@@ -1,10 +1,10 @@
-import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { Env } from 'hono';
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import pkg from '../../package.json' with { type: 'json' };
+import type { ServedRoute } from './documented.js';
+import { RESPONSES } from './responses.js';
 
 /** The document's parts that are not routes: servers, auth schemes, the router's shared error answers. */
-export function registerDocumentParts<E extends Env>(app: OpenAPIHono<E>): void {
-  const registry = app.openAPIRegistry;
+function registerDocumentParts(registry: OpenAPIRegistry): void {
   registry.registerComponent('securitySchemes', 'sigv4', {
     type: 'apiKey',
     in: 'header',
@@ -26,8 +26,7 @@ export function registerDocumentParts<E extends Env>(app: OpenAPIHono<E>): void 
   });
 }
 
-/** The document's header: read at request time, so the routes registered by then are all in it. */
-export const DOCUMENT_HEADER: Parameters<OpenAPIHono['getOpenAPI31Document']>[0] = {
+const DOCUMENT_HEADER: Parameters<OpenApiGeneratorV31['generateDocument']>[0] = {
   openapi: '3.1.0',
   info: {
     title: 'AZR planner',
@@ -53,3 +52,15 @@ export const DOCUMENT_HEADER: Parameters<OpenAPIHono['getOpenAPI31Document']>[0]
     { name: 'documents', description: 'Descriptions of this service' },
   ],
 };
+
+/**
+ * The OpenAPI 3.1 document of the routes an app serves, as JSON. Imported on the first GET /openapi.json only:
+ * building the answers' schemas, converting them and loading the converter is start-up time a Lambda cold
+ * start would pay.
+ */
+export function renderDocument(routes: readonly ServedRoute[]): string {
+  const registry = new OpenAPIRegistry();
+  registerDocumentParts(registry);
+  for (const route of routes) registry.registerPath({ ...route, responses: RESPONSES[route.operationId] });
+  return JSON.stringify(new OpenApiGeneratorV31(registry.definitions).generateDocument(DOCUMENT_HEADER));
+}

@@ -1,18 +1,11 @@
-import { createRoute } from '@hono/zod-openapi';
-import type { Env, MiddlewareHandler } from 'hono';
-import * as z from 'zod';
-import { PlanSchema } from '../schema/plan.js';
+import type { MiddlewareHandler } from 'hono';
 import { PlannerStateSchema } from '../schema/state.js';
+import type { AppEnv } from './access-log.js';
 import { PLAN_FORMATS } from './azr-export.js';
-import { DrainingSchema, ErrorSchema, GatewayMessageSchema, HealthSchema, ReadinessSchema } from './schemas.js';
+import type { ServedRoute } from './documented.js';
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
-const error = (description: string) => ({ description, ...json(ErrorSchema) });
-/** The router's answers, the same on every path: JSON on the error schema. */
-const ROUTER_ERRORS = {
-  404: { $ref: '#/components/responses/NotFound' },
-  405: { $ref: '#/components/responses/MethodNotAllowed' },
-} as const;
+/** A route as served and documented, but for its answers (./responses.ts, by operationId). */
+const createRoute = <R extends ServedRoute>(route: R): R => route;
 type Security = Record<string, string[]>[];
 /** Probes and documents: no auth, even where /plan has it (kubelet and load balancers send no credentials). */
 const OPEN = { security: [] as Security };
@@ -23,7 +16,7 @@ const OPEN = { security: [] as Security };
  */
 const PLAN_SECURITY: Security = [{ sigv4: [] }, { bearer: [] }, {}];
 
-export function planRoute(middleware: MiddlewareHandler<Env>[]) {
+export function planRoute(middleware: MiddlewareHandler<AppEnv>[]) {
   return createRoute({
     method: 'post',
     path: '/plan',
@@ -42,24 +35,7 @@ export function planRoute(middleware: MiddlewareHandler<Env>[]) {
         schema: { type: 'string', enum: [...PLAN_FORMATS], default: 'json' },
       },
     ],
-    request: { body: { required: true, description: 'A planner state; every field is optional', ...json(PlannerStateSchema) } },
-    responses: {
-      200: {
-        description: 'The plan, or AZR seed records (one JSON object a line) for format=azr_io or azr_code_f',
-        content: {
-          'application/json': { schema: PlanSchema },
-          'application/jsonl': { schema: z.string().describe('AZR seed records, one JSON object a line') },
-        },
-      },
-      400: error('Invalid state (the first 20 bad fields and why, and their count), malformed JSON, a cut-off upload or an unknown format'),
-      401: error('Container server with PLANNER_AUTH_TOKEN set: the bearer token is missing or wrong'),
-      403: { description: 'API Gateway: the request is not signed (SigV4) by an allowed IAM principal', ...json(GatewayMessageSchema) },
-      ...ROUTER_ERRORS,
-      413: error('Body over the size limit (BODY_LIMIT_BYTES)'),
-      415: error('Body is not declared as application/json'),
-      500: error('The planner failed; its logs say why'),
-      503: error('Plan queue full or the request\'s deadline passed: retry after the Retry-After header\'s seconds'),
-    },
+    request: { body: { required: true, description: 'A planner state; every field is optional', content: { 'application/json': { schema: PlannerStateSchema } } } },
   });
 }
 
@@ -70,7 +46,6 @@ export const healthRoute = createRoute({
   tags: ['probes'],
   summary: 'Liveness: the process answers',
   ...OPEN,
-  responses: { 200: { description: 'Alive', ...json(HealthSchema) }, ...ROUTER_ERRORS },
 });
 
 export const readyRoute = createRoute({
@@ -80,11 +55,6 @@ export const readyRoute = createRoute({
   tags: ['probes'],
   summary: 'Readiness: tunables loaded, ready for plans',
   ...OPEN,
-  responses: {
-    200: { description: 'Ready', ...json(ReadinessSchema) },
-    ...ROUTER_ERRORS,
-    503: { description: 'Draining at shutdown: the endpoint leaves the Service', ...json(DrainingSchema) },
-  },
 });
 
 export const openApiRoute = createRoute({
@@ -94,10 +64,6 @@ export const openApiRoute = createRoute({
   tags: ['documents'],
   summary: 'This document, generated from the routes',
   ...OPEN,
-  responses: {
-    200: { description: 'OpenAPI 3.1', ...json(z.record(z.string(), z.unknown()).meta({ id: 'OpenApiDocument' })) },
-    ...ROUTER_ERRORS,
-  },
 });
 
 export const metricsRoute = createRoute({
@@ -107,11 +73,4 @@ export const metricsRoute = createRoute({
   tags: ['probes'],
   summary: 'Prometheus metrics of the container server: plans, tasks per mode and pool, wait and degraded plans, latency',
   ...OPEN,
-  responses: {
-    200: {
-      description: 'Prometheus text exposition format 0.0.4',
-      content: { 'text/plain': { schema: z.string() } },
-    },
-    ...ROUTER_ERRORS,
-  },
 });

@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import { keyedBy } from '../schema/keyed.js';
 import { abduction } from './abduction.js';
 import { deduction } from './deduction.js';
 import { induction } from './induction.js';
@@ -28,8 +29,6 @@ export const bodySchemas = (): [SchemaOf<Mode>, ...SchemaOf<Mode>[]] =>
   MODES.map((m) => REGISTRY[m].schema) as [SchemaOf<Mode>, ...SchemaOf<Mode>[]];
 
 /** One value per mode, keyed by mode, in MODES order: for the per-mode fields of the state and the like. */
-export function perMode<V>(value: (mode: Mode) => V): Record<Mode, V> {
-  return Object.fromEntries(MODES.map((m) => [m, value(m)])) as Record<Mode, V>;
-}
+export const perMode = <V>(value: (mode: Mode) => V): Record<Mode, V> => keyedBy(MODES, value);
 
 export type { ModeDef } from './mode.js';

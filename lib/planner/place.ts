@@ -1,10 +1,9 @@
 import type { Allocation, PlannedTask } from '../schema/plan.js';
 import { perPool, POOLS, type Pool } from '../schema/pool.js';
+import { round3 } from '../schema/precision.js';
 import type { Generated, TaskOrder } from './generate.js';
 import { taskId } from './ids.js';
 import { clamp, expectedSuccess } from './rasch.js';
-
-export const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
 /** Heavier tasks go to the first pool while it lasts, then the next; nothing beyond any capacity. */
 export function assignPools(weights: readonly number[], capacity: Readonly<Record<Pool, number>>): (Pool | undefined)[] {

@@ -31,6 +31,10 @@ export function fieldIssues(error: Issues, root = '(body)'): FieldIssue[] {
   return [...eachIssue(error, root)];
 }
 
+/** Issues as text, `path: message` each, for an error message or a log line (the CLI, the scheduled run). */
+export const describeIssues = (issues: readonly FieldIssue[], separator = '; '): string =>
+  issues.map((i) => `${i.path}: ${i.message}`).join(separator);
+
 /**
  * The first `limit` entries of fieldIssues and how many there are in all: a body of thousands of unknown keys
  * costs a small answer (and no list of thousands on the event loop), not one entry per key.

@@ -17,15 +17,24 @@ export type TunablesSourceName = (typeof TUNABLES_SOURCES)[number];
 export const SourceSchema = z.enum(['request', ...STATE_SOURCES, 'default', 'mixed']).meta({ id: 'Source' });
 export const TunablesSourceSchema = z.enum([...TUNABLES_SOURCES, 'env', 'default']).meta({ id: 'TunablesSource' });
 
-const PlannedTaskCommon = z.object({
+const plannedTaskFields = {
   task_id: z.string().describe('the plan id and the task\'s index in the plan, e.g. <plan_id>-0003'),
   difficulty: z.number().min(0).max(1).describe('measured difficulty of the generated program'),
   expected_success: z.number().min(0).max(1).describe('Rasch-predicted solve rate for this mode'),
   resource: PoolSchema,
   weight: z.number().positive().describe('relative compute cost'),
   description: z.string(),
-});
-export const PlannedTaskSchema = z.intersection(PlannedTaskCommon, TaskBodySchema).meta({ id: 'PlannedTask' });
+};
+/**
+ * One member per mode (`PlannedDeductionTask`, …): its body with the planner's fields, whole, so a client
+ * generated from the document types each task's `mode` as its literal and narrows the task by it. (An allOf
+ * of the fields and the TaskBody union read to openapi-typescript as a subtype, its `mode` "PlannedTask".)
+ */
+type Planned<B extends readonly z.ZodObject[]> = { [I in keyof B]: z.ZodObject<B[I]['shape'] & typeof plannedTaskFields, z.core.$strict> };
+const plannedTasks = TaskBodySchema.options.map((body) =>
+  body.extend(plannedTaskFields).meta({ id: `Planned${String(body.meta()?.id)}` }),
+) as unknown as Planned<typeof TaskBodySchema.options>;
+export const PlannedTaskSchema = z.discriminatedUnion('mode', plannedTasks).meta({ id: 'PlannedTask' });
 export type PlannedTask = z.infer<typeof PlannedTaskSchema>;
 
 export const AllocationSchema = z.strictObject({

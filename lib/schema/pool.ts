@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { keyedBy } from './keyed.js';
 
 /** The compute pools, in placement order: the heaviest tasks go to the first while it has room. */
 export const POOLS = ['alpha', 'beta'] as const;
@@ -6,6 +7,4 @@ export const PoolSchema = z.enum(POOLS).meta({ id: 'Pool' });
 export type Pool = z.infer<typeof PoolSchema>;
 
 /** One value per pool, keyed by pool, in POOLS order. */
-export function perPool<V>(value: (pool: Pool) => V): Record<Pool, V> {
-  return Object.fromEntries(POOLS.map((p) => [p, value(p)])) as Record<Pool, V>;
-}
+export const perPool = <V>(value: (pool: Pool) => V): Record<Pool, V> => keyedBy(POOLS, value);

@@ -18,6 +18,7 @@ export function createPrometheusMetrics(): { recorder: PlanRecorder; exposition:
     labelNames: ['mode', 'pool'] as const,
     registers,
   });
+  const shed = new Counter({ name: 'azr_planner_shed_requests_total', help: 'Plan requests refused with 503 (queue full, deadline passed, pool busy)', registers });
   const latency = new Histogram({
     name: 'azr_planner_plan_duration_seconds',
     help: 'Seconds from a POST /plan arriving to its plan answered',
@@ -33,6 +34,7 @@ export function createPrometheusMetrics(): { recorder: PlanRecorder; exposition:
         for (const { mode, pool, count } of tasksByModeAndPool(plan)) tasks.inc({ mode, pool }, count);
         latency.observe(seconds);
       },
+      shed: () => shed.inc(),
     },
     exposition: { contentType: registry.contentType, text: () => registry.metrics() },
   };

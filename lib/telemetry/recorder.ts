@@ -1,10 +1,12 @@
-import { PoolSchema, type Pool } from '../schema/plan.js';
+import { PoolSchema, type Pool } from '../schema/pool.js';
 import { MODES, type Mode } from '../schema/task.js';
 import type { PlanSummary } from '../service/plan-body.js';
 
 /** Where every plan an entry point serves is counted: Prometheus in the container, EMF on Lambda. */
 export interface PlanRecorder {
   record(plan: PlanSummary, seconds: number): void;
+  /** A request refused with 503 by the plan admission: queue full, deadline passed or the worker pool busy. */
+  shed(): void;
 }
 
 /** Text for a scrape: the container's GET /metrics. */

@@ -52,7 +52,7 @@ export const ChartValuesSchema = z.strictObject({
   imagePullSecrets: z.array(z.strictObject({ name: z.string().min(1) })),
   replicaCount: z.number().int().min(0),
   containerPort: port,
-  shutdownDelaySeconds: z.number().int().min(0).max(20).describe('preStop pause before SIGTERM; the grace period is 30 s'),
+  shutdownDelaySeconds: z.number().int().min(0).max(20).describe('preStop pause before SIGTERM; part of the pod\'s grace period'),
   auth: z.strictObject({
     existingSecret: k8sName.describe('Secret holding the bearer token POST /plan requires; empty: none'),
     secretKey: z.string().regex(/^[-._a-zA-Z0-9]+$/).max(253),

@@ -27,7 +27,7 @@ afterAll(() => daemon.close());
 describe('Lambda tracing (Powertools Tracer over the X-Ray SDK)', () => {
   it('sends a subsegment for an SDK call to the X-Ray daemon, in the invocation\'s trace', async () => {
     // Imported after the environment is set: the X-Ray SDK reads it when it loads.
-    const { lambdaTracing } = await import('../../lib/telemetry/lambda.js');
+    const { lambdaTracing } = await import('../../lib/telemetry/index.js');
     const traceClient = await lambdaTracing();
     const ssm = traceClient(new SSMClient({ endpoint: motoEndpoint(), region: 'us-east-1', credentials: { accessKeyId: 'testing', secretAccessKey: 'testing' } }));
     await ssm.send(new DescribeParametersCommand({}));

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
-import { FLAGS } from '../../lib/cli/args.js';
+import { FLAGS } from '../../lib/cli/index.js';
 import { PlanSchema } from '../../lib/schema/plan.js';
 
 const env = { ...process.env, LOG_LEVEL: 'SILENT' };

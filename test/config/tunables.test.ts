@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { TABLE_END, TABLE_START, tunablesTable } from '../../lib/config/index.js';
-import { DEFAULT_TUNABLES, envName, helmName, overlayTunables, ssmName, tunablesFromEnv } from '../../lib/config/index.js';
+import { DEFAULT_TUNABLES, envName, helmName, overlayTunables, ssmName, tunablesFromEnv, TunablesSchema } from '../../lib/config/index.js';
 import { readBlock } from '../../scripts/marked-block.js';
 
 describe('tunables', () => {
@@ -9,6 +9,13 @@ describe('tunables', () => {
     expect(envName('alphaTasksPerUnit')).toBe('ALPHA_TASKS_PER_UNIT');
     expect(ssmName('alphaTasksPerUnit')).toBe('alpha-tasks-per-unit');
     expect(helmName('alphaTasksPerUnit')).toBe('azrPlanner.alphaTasksPerUnit');
+  });
+
+  it('default to a set the schema accepts, every key present and every cross-field rule kept', () => {
+    expect(TunablesSchema.parse(DEFAULT_TUNABLES)).toEqual(DEFAULT_TUNABLES);
+    expect(TunablesSchema.safeParse({ ...DEFAULT_TUNABLES, minTasks: 100, maxTasks: 10 }).error?.issues).toEqual([
+      expect.objectContaining({ path: ['minTasks'], message: 'minTasks must not exceed maxTasks' }),
+    ]);
   });
 
   it('read from the environment over the defaults; a bad value is skipped and named', () => {

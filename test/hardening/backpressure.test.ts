@@ -90,5 +90,17 @@ describe('backpressure: pipelined floods against the real server', () => {
     expect(peakKiB).toBeLessThan(CHART_LIMIT_KIB);
     for (const socket of floods.splice(0)) socket.destroy();
     expect((await fetch(`${server.url}/healthz`, { signal: AbortSignal.timeout(10_000) })).status).toBe(200);
+
+    // Shedding is counted, not logged request by request: no access line for a shed request, and the 'plan
+    // shed' summaries (one per second at most, the last one a second after the flood) add up to the counter.
+    const shedCounted = async () => Number(/^azr_planner_shed_requests_total (\d+)$/m.exec(await (await fetch(`${server.url}/metrics`)).text())?.[1]);
+    const inLines = () => server.logs().filter((l) => l.message === 'plan shed').reduce((n, l) => n + Number(l.shed), 0);
+    const until = Date.now() + 15_000;
+    while (Date.now() < until && inLines() !== (await shedCounted())) await sleep(200);
+    expect(server.logs().filter((l) => l.message === 'request' && l.status === 503)).toEqual([]);
+    const counted = await shedCounted();
+    expect(counted).toBeGreaterThan(0);
+    expect(inLines()).toBe(counted);
+    expect(server.logs().filter((l) => l.message === 'plan shed').length).toBeLessThan(counted);
   }, 90_000);
 });

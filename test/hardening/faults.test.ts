@@ -26,8 +26,8 @@ const ENV = {
 };
 /** The service's deadline per source: timeout × attempts + 250 ms slack (plan-service.ts). */
 const SOURCE_BUDGET_MS = 200 * 1 + 250;
-/** What a loaded CI box may add on top: timers firing late, generating the plan afterwards. */
-const SCHEDULING_SLACK_MS = 600;
+/** Said by a plan whose source the deadline cut: the only way a plan can come while a source never answers. */
+const CUT_AT_BUDGET = new RegExp(`timed out after ${SOURCE_BUDGET_MS} ms`);
 
 const cloudWatch = mockClient(CloudWatchClient);
 const ssm = mockClient(SSMClient);
@@ -37,7 +37,8 @@ afterAll(() => {
 });
 
 const STATE: PlannerState = { performance_metrics: { deduction_success: 0.7, abduction_success: 0.5, induction_success: 0.3 }, seed: 3 };
-const sleep = <T>(ms: number, value: T) => new Promise<T>((resolve) => setTimeout(() => resolve(value), ms));
+/** A call that never answers: a plan then comes only through the deadline, however slow the machine. */
+const never = <T>() => new Promise<T>(() => undefined);
 
 function metric(id: string, values: unknown[]): MetricDataResult {
   return { Id: id, Values: values as number[], Timestamps: values.map(() => new Date()), StatusCode: 'Complete' };
@@ -59,12 +60,9 @@ function awsApp(overrides: { stateSource?: StateSource; tunablesSource?: Tunable
   return testApp({ env: ENV, ...sources, ...overrides });
 }
 
-async function planWithin(app: ReturnType<typeof testApp>, budgetMs: number): Promise<Plan> {
-  const started = performance.now();
+async function planned(app: ReturnType<typeof testApp>): Promise<Plan> {
   const res = await app.request('/plan', postJson(JSON.stringify(STATE)));
-  const elapsed = performance.now() - started;
   expect(res.status).toBe(200);
-  expect(elapsed).toBeLessThan(budgetMs + SCHEDULING_SLACK_MS);
   const plan = PlanSchema.parse(await res.json());
   expect(plan.tasks.length).toBeGreaterThan(0);
   return plan;
@@ -79,7 +77,7 @@ beforeEach(() => {
 
 describe('faults: healthy sources, for contrast', () => {
   it('plans from CloudWatch and SSM, not degraded', async () => {
-    const plan = await planWithin(awsApp(), SOURCE_BUDGET_MS);
+    const plan = await planned(awsApp());
     expect(plan.degraded).toBe(false);
     expect(plan.sources).toEqual({ resources: 'cloudwatch', performance: 'request', tunables: 'ssm' });
     // SSM's max-tasks 12 wins over the environment's 20.
@@ -89,7 +87,7 @@ describe('faults: healthy sources, for contrast', () => {
 
 describe('faults: CloudWatch', () => {
   const cases: [string, () => void, RegExp][] = [
-    ['slow past the timeout', () => cloudWatch.on(GetMetricDataCommand).callsFake(() => sleep(5000, HEALTHY_METRICS)), /timed out/],
+    ['never answering', () => cloudWatch.on(GetMetricDataCommand).callsFake(() => never()), CUT_AT_BUDGET],
     ['throwing', () => cloudWatch.on(GetMetricDataCommand).rejects(new Error('connect ECONNREFUSED 10.0.0.1:443')), /ECONNREFUSED/],
     [
       'throttling',
@@ -102,9 +100,9 @@ describe('faults: CloudWatch', () => {
     ['answering without results (malformed)', () => cloudWatch.on(GetMetricDataCommand).resolves({ $metadata: {} }), /no MetricDataResults/],
   ];
   for (const [name, inject, reason] of cases) {
-    it(`${name}: a degraded plan from the request and defaults, within the budget`, async () => {
+    it(`${name}: a degraded plan from the request and defaults`, async () => {
       inject();
-      const plan = await planWithin(awsApp(), SOURCE_BUDGET_MS);
+      const plan = await planned(awsApp());
       expect(plan.degraded).toBe(true);
       expect(plan.sources.resources).toBe('default');
       const warning = plan.warnings.find((w) => w.startsWith('cloudwatch state unavailable'));
@@ -116,7 +114,7 @@ describe('faults: CloudWatch', () => {
 
   it('answering empty: plans on defaults and names every missing series', async () => {
     cloudWatch.on(GetMetricDataCommand).resolves({ $metadata: {}, MetricDataResults: [] });
-    const plan = await planWithin(awsApp(), SOURCE_BUDGET_MS);
+    const plan = await planned(awsApp());
     expect(plan.sources.resources).toBe('default');
     for (const series of ['Utilization Pool=alpha', 'TotalUnits Pool=beta', 'SolveRate Mode=induction']) {
       expect(plan.warnings.some((w) => w.includes(`no result for ${series}`))).toBe(true);
@@ -135,7 +133,7 @@ describe('faults: CloudWatch', () => {
         metric('no_such_series', [1]),
       ],
     });
-    const plan = await planWithin(awsApp(), SOURCE_BUDGET_MS);
+    const plan = await planned(awsApp());
     expect(plan.sources.resources).toBe('default');
     expect(plan.warnings.filter((w) => w.startsWith('CloudWatch: dropped')).length).toBe(3);
     expect(plan.warnings.some((w) => w.includes('InternalError'))).toBe(true);
@@ -145,7 +143,7 @@ describe('faults: CloudWatch', () => {
 
 describe('faults: SSM', () => {
   const cases: [string, () => void, RegExp][] = [
-    ['slow past the timeout', () => ssm.on(GetParametersByPathCommand).callsFake(() => sleep(5000, HEALTHY_PARAMETERS)), /timed out/],
+    ['never answering', () => ssm.on(GetParametersByPathCommand).callsFake(() => never()), CUT_AT_BUDGET],
     ['throwing', () => ssm.on(GetParametersByPathCommand).rejects(new Error('getaddrinfo ENOTFOUND ssm.us-east-1.amazonaws.com')), /ENOTFOUND/],
     [
       'throttling',
@@ -154,9 +152,9 @@ describe('faults: SSM', () => {
     ],
   ];
   for (const [name, inject, reason] of cases) {
-    it(`${name}: a degraded plan on the environment's tunables, within the budget`, async () => {
+    it(`${name}: a degraded plan on the environment's tunables`, async () => {
       inject();
-      const plan = await planWithin(awsApp(), SOURCE_BUDGET_MS);
+      const plan = await planned(awsApp());
       expect(plan.degraded).toBe(true);
       expect(plan.sources.tunables).toBe('env');
       expect(plan.warnings.find((w) => w.startsWith('ssm tunables unavailable'))).toMatch(reason);
@@ -167,7 +165,7 @@ describe('faults: SSM', () => {
 
   it('answering empty: the environment and defaults stand, not degraded', async () => {
     ssm.on(GetParametersByPathCommand).resolves({ Parameters: [] });
-    const plan = await planWithin(awsApp(), SOURCE_BUDGET_MS);
+    const plan = await planned(awsApp());
     expect(plan.degraded).toBe(false);
     expect(plan.tasks.length).toBe(20);
   });
@@ -183,7 +181,7 @@ describe('faults: SSM', () => {
         { Name: '/osiris/azr-planner/diversity-floor', Value: '2', Type: 'String' },
       ],
     });
-    const plan = await planWithin(awsApp(), SOURCE_BUDGET_MS);
+    const plan = await planned(awsApp());
     expect(plan.degraded).toBe(false);
     for (const name of ['max-tasks', 'rasch-slope', 'headroom-fraction', 'no-such-tunable']) {
       expect(plan.warnings.some((w) => w.includes(`/osiris/azr-planner/${name}`))).toBe(true);
@@ -194,20 +192,20 @@ describe('faults: SSM', () => {
 });
 
 describe('faults: both sources at once, and sources that misbehave past the SDK', () => {
-  it('CloudWatch and SSM both slow: one degraded plan naming both, within both budgets', async () => {
-    cloudWatch.on(GetMetricDataCommand).callsFake(() => sleep(5000, HEALTHY_METRICS));
-    ssm.on(GetParametersByPathCommand).callsFake(() => sleep(5000, HEALTHY_PARAMETERS));
-    const plan = await planWithin(awsApp(), 2 * SOURCE_BUDGET_MS);
+  it('CloudWatch and SSM both never answering: one degraded plan naming both, each cut at its deadline', async () => {
+    cloudWatch.on(GetMetricDataCommand).callsFake(() => never());
+    ssm.on(GetParametersByPathCommand).callsFake(() => never());
+    const plan = await planned(awsApp());
     expect(plan.degraded).toBe(true);
-    expect(plan.warnings.some((w) => w.startsWith('ssm tunables unavailable'))).toBe(true);
-    expect(plan.warnings.some((w) => w.startsWith('cloudwatch state unavailable'))).toBe(true);
+    expect(plan.warnings.find((w) => w.startsWith('ssm tunables unavailable'))).toMatch(CUT_AT_BUDGET);
+    expect(plan.warnings.find((w) => w.startsWith('cloudwatch state unavailable'))).toMatch(CUT_AT_BUDGET);
   });
 
   it('a state source that never settles and ignores the abort signal: the deadline still holds', async () => {
     const hung: StateSource = { name: 'cloudwatch', observe: () => new Promise(() => undefined) };
-    const plan = await planWithin(awsApp({ stateSource: hung }), SOURCE_BUDGET_MS);
+    const plan = await planned(awsApp({ stateSource: hung }));
     expect(plan.degraded).toBe(true);
-    expect(plan.warnings.some((w) => /^cloudwatch state unavailable .*timed out/.test(w))).toBe(true);
+    expect(plan.warnings.find((w) => w.startsWith('cloudwatch state unavailable'))).toMatch(CUT_AT_BUDGET);
   });
 
   it('sources that throw synchronously: degraded, never a 500', async () => {
@@ -223,7 +221,7 @@ describe('faults: both sources at once, and sources that misbehave past the SDK'
         throw new RangeError('bad config');
       },
     };
-    const plan = await planWithin(awsApp({ stateSource: broken, tunablesSource: brokenTunables }), SOURCE_BUDGET_MS);
+    const plan = await planned(awsApp({ stateSource: broken, tunablesSource: brokenTunables }));
     expect(plan.degraded).toBe(true);
     expect(plan.warnings.some((w) => w.includes('cannot read properties of undefined'))).toBe(true);
     expect(plan.warnings.some((w) => w.includes('bad config'))).toBe(true);
@@ -239,7 +237,7 @@ describe('faults: both sources at once, and sources that misbehave past the SDK'
         warnings: [],
       }),
     };
-    const plan = await planWithin(awsApp({ stateSource: wild }), SOURCE_BUDGET_MS);
+    const plan = await planned(awsApp({ stateSource: wild }));
     for (const m of plan.modes) {
       expect(Number.isFinite(m.ability)).toBe(true);
       expect(Number.isFinite(m.target_difficulty)).toBe(true);

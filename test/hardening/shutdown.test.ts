@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REALISTIC_STATE } from '../../fixtures/states.js';
-import { blackHole, type FakeEndpoint } from '../aws/support/fake-endpoints.js';
+import { blackHole } from '../aws/support/fake-endpoints.js';
 import { buildServer, planRequest, rawSocket, startLiveServer, type LiveServer } from './support/server.js';
 
 const BODY = JSON.stringify({ ...REALISTIC_STATE, max_tasks: 4 });
@@ -88,7 +88,7 @@ describe('shutdown on SIGTERM (the real server)', () => {
   }, 90_000);
 
   it('work that cannot finish within the grace is cut, and the exit code says so', async () => {
-    const aws: FakeEndpoint = await blackHole();
+    const aws = await blackHole();
     const server = await startLiveServer(built.script, {
       PLAN_WORKERS: '1',
       SHUTDOWN_GRACE_SECONDS: '1',
@@ -106,7 +106,8 @@ describe('shutdown on SIGTERM (the real server)', () => {
       socket.on('error', () => undefined);
       const ended = new Promise<void>((resolve) => socket.once('close', () => resolve()));
       socket.write(planRequest(BODY));
-      await sleep(500);
+      // The plan is in flight once its CloudWatch call has reached the black hole.
+      await aws.called;
       server.signal('SIGTERM');
       expect(await server.exited).toBe(1);
       await ended;

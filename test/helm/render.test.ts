@@ -165,6 +165,8 @@ describe.each(VALUE_FILES.map((file) => [file ? basename(file) : 'default values
     expect(c.lifecycle?.preStop?.exec?.command).toEqual(
       values.shutdownDelaySeconds > 0 ? ['sleep', String(values.shutdownDelaySeconds)] : undefined,
     );
+    // SIGKILL only after the preStop pause and the server's whole drain, with time left to exit.
+    expect(podSpec(deployment).terminationGracePeriodSeconds).toBe(values.shutdownDelaySeconds + values.azrPlanner.shutdownGraceSeconds + 5);
     // The image's CMD starts the server: the Deployment must not override it.
     expect(c.command).toBeUndefined();
     expect(c.args).toBeUndefined();
@@ -373,6 +375,16 @@ describe('Kubernetes versions', () => {
     const old = await helm(['template', 'planner', CHART, '--kube-version', '1.24.0']);
     expect(old.code).not.toBe(0);
     expect(old.stderr).toContain('chart requires kubeVersion: >=1.25.0-0');
+  });
+});
+
+describe('the server pod\'s grace period', () => {
+  it('grows with the server\'s drain and the preStop pause, so a longer drain is never cut short by SIGKILL', async () => {
+    const grace = async (...set: string[]) =>
+      podSpec(only<Deployment>(await render(undefined, set.flatMap((s) => ['--set', s])), 'Deployment')).terminationGracePeriodSeconds;
+    expect(await grace()).toBe(30);
+    expect(await grace('azrPlanner.shutdownGraceSeconds=120')).toBe(130);
+    expect(await grace('azrPlanner.shutdownGraceSeconds=120', 'shutdownDelaySeconds=0')).toBe(125);
   });
 });
 

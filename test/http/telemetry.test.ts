@@ -7,8 +7,7 @@ import { createApp } from '../../lib/http/app.js';
 import { createLogger } from '../../lib/log/logger.js';
 import type { Plan } from '../../lib/schema/plan.js';
 import { createPlanService, type PlanServiceOptions } from '../../lib/service/plan-service.js';
-import { tracingWith } from '../../lib/telemetry/lambda.js';
-import { createPrometheusMetrics } from '../../lib/telemetry/prometheus.js';
+import { createEmfRecorder, createPrometheusMetrics, lambdaMetrics, tracingWith } from '../../lib/telemetry/index.js';
 import { postJson } from '../support/app.js';
 import { freePort } from '../../fixtures/free-port.js';
 import { httpApiEvent } from '../../fixtures/gateway-events.js';
@@ -120,6 +119,9 @@ describe('Lambda entry (functions/api.ts)', () => {
       return planned;
     });
     const plan = JSON.parse(result.body) as Plan;
+    const { result: again, lines: againLines } = await captureStdout(async () =>
+      invoke('inv-3', '/plan', JSON.stringify({ ...SCENARIOS.baseline, seed: 6, max_tasks: 5 })),
+    );
     const emf = lines.filter((l) => '_aws' in l) as ({ _aws: { CloudWatchMetrics: { Namespace: string; Dimensions: string[][]; Metrics: { Name: string; Unit: string }[] }[] } } & Record<string, unknown>)[];
     const names = (l: (typeof emf)[number]) => l._aws.CloudWatchMetrics[0]!.Metrics.map((m) => m.Name).sort();
 
@@ -130,12 +132,17 @@ describe('Lambda entry (functions/api.ts)', () => {
     expect(main[0]!._aws.CloudWatchMetrics[0]!.Namespace).toBe('Osiris/AZRPlanner');
     expect(main[0]!.PlanLatency).toBeGreaterThan(0);
 
-    const tasks = emf.filter((l) => names(l).includes('TasksPlanned'));
-    expect(tasks).toHaveLength(6);
-    for (const line of tasks) {
-      expect(line._aws.CloudWatchMetrics[0]!.Dimensions[0]).toEqual(expect.arrayContaining(['Mode', 'Pool']));
-      const count = plan.tasks.filter((t) => t.mode === line.Mode && t.resource === line.Pool).length;
-      expect(line.TasksPlanned, `${String(line.Mode)} ${String(line.Pool)}`).toBe(count);
+    // One line per mode and pool, each with only its own dimensions, plan after plan (the next plan's lines
+    // carry none of the last one's).
+    for (const [planned, printed] of [[plan, lines], [JSON.parse(again.body) as Plan, againLines]] as const) {
+      const tasks = (printed.filter((l) => '_aws' in l) as typeof emf).filter((l) => names(l).includes('TasksPlanned'));
+      expect(tasks).toHaveLength(6);
+      expect(new Set(tasks.map((l) => `${String(l.Mode)} ${String(l.Pool)}`)).size).toBe(6);
+      for (const line of tasks) {
+        expect(line._aws.CloudWatchMetrics[0]!.Dimensions).toEqual([['service', 'Mode', 'Pool']]);
+        const count = planned.tasks.filter((t) => t.mode === line.Mode && t.resource === line.Pool).length;
+        expect(line.TasksPlanned, `${String(line.Mode)} ${String(line.Pool)}`).toBe(count);
+      }
     }
 
     const access = lines.filter((l) => l.message === 'request');
@@ -148,6 +155,15 @@ describe('Lambda entry (functions/api.ts)', () => {
       cold_start: expect.any(Boolean) as boolean,
       plan_id: plan.plan_id,
     });
+  });
+});
+
+describe('Lambda metrics', () => {
+  it('counts a shed request as Shed on the invocation\'s EMF line', async () => {
+    const metrics = lambdaMetrics('Test/Shed');
+    createEmfRecorder(metrics).shed();
+    const { lines } = await captureStdout(async () => metrics.publishStoredMetrics());
+    expect(lines).toEqual([expect.objectContaining({ Shed: 1, service: 'azr-planner' })]);
   });
 });
 

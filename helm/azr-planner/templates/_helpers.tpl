@@ -22,6 +22,15 @@
 {{- printf "%s-plan" (include "azr-planner.fullname" .) | trunc 52 | trimSuffix "-" }}
 {{- end }}
 
+{{/*
+The server pod's grace period, from what it has to hold: the preStop pause, then the server's own drain after
+SIGTERM (azrPlanner.shutdownGraceSeconds), then 5 s to close its workers and exit. A fixed number here let a
+longer drain be cut short by SIGKILL.
+*/}}
+{{- define "azr-planner.terminationGracePeriodSeconds" -}}
+{{- add .Values.shutdownDelaySeconds .Values.azrPlanner.shutdownGraceSeconds 5 }}
+{{- end }}
+
 {{- define "azr-planner.chart" -}}
 {{- printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
 {{- end }}

@@ -1,7 +1,7 @@
 import type { GetMetricDataCommandOutput, MetricDataQuery } from '@aws-sdk/client-cloudwatch';
 import type { Tunables } from '../../config/tunables.js';
-import { PoolSchema } from '../../schema/plan.js';
-import type { Pool } from '../../schema/plan.js';
+import { PoolSchema } from '../../schema/pool.js';
+import type { Pool } from '../../schema/pool.js';
 import { MODES } from '../../schema/task.js';
 import type { Mode } from '../../schema/task.js';
 import type { Observation, ObservedMode, ObservedPool } from '../../planner/observation.js';

@@ -1,6 +1,6 @@
 import { PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import type { CloudWatchClient, MetricDatum } from '@aws-sdk/client-cloudwatch';
-import { PoolSchema } from '../../schema/plan.js';
+import { PoolSchema } from '../../schema/pool.js';
 import type { Tunables } from '../../config/tunables.js';
 import type { Plan } from '../../schema/plan.js';
 import { MODES } from '../../schema/task.js';

@@ -1,5 +1,6 @@
 import type { Logger } from '../../log/logger.js';
 import type { ScheduledRunResult, ScheduledTrigger } from '../../service/scheduled-run.js';
+import { describeIssues } from '../../schema/issues.js';
 import { parseScheduledEvent } from './event.js';
 
 /** A malformed triggering event: no plan is made, and the invocation fails so the DLQ keeps the event. */
@@ -16,8 +17,7 @@ export function scheduledHandler(
     const parsed = parseScheduledEvent(event);
     if (!parsed.ok) {
       logger.error('malformed scheduled event; no plan made', { issues: parsed.issues });
-      const detail = parsed.issues.map((i) => `${i.path}: ${i.message}`).join('; ');
-      throw new InvalidScheduledEventError(`invalid scheduled event: ${detail}`);
+      throw new InvalidScheduledEventError(`invalid scheduled event: ${describeIssues(parsed.issues)}`);
     }
     return run(parsed);
   };

@@ -1,6 +1,7 @@
 import type { Rng } from '../../random/rng.js';
 import { modeDef } from '../../modes/index.js';
 import type { Features, Mode } from '../../schema/task.js';
+import { round3 } from '../../schema/precision.js';
 import type { InputTy, Value } from '../ast/types.js';
 import type { Built } from '../compose.js';
 import { difficultyOf } from '../difficulty/calibration.js';
@@ -77,8 +78,6 @@ export function probe(
 
 /** Extra inputs of a several-pair mode that may all give the first output before the program counts as constant. */
 const CONTRAST_TRIES = 3;
-
-const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
 /** The largest share of a task's pairs that one output covers (what a constant answer would pass). */
 function largestShare(literals: readonly string[]): number {

@@ -16,16 +16,23 @@ const listen = (server: Server | TcpServer): Promise<string> =>
     }),
   );
 
-/** A slow AWS: accepts connections and never answers, so only the clients' timeouts end a call. */
-export async function blackHole(): Promise<FakeEndpoint> {
+/**
+ * A slow AWS: accepts connections and never answers, so only the clients' timeouts end a call. `called`
+ * settles once a client has connected: a call is then in flight.
+ */
+export async function blackHole(): Promise<FakeEndpoint & { called: Promise<void> }> {
   const sockets = new Set<Socket>();
+  let connected!: () => void;
+  const called = new Promise<void>((resolve) => (connected = resolve));
   const server = createTcpServer((socket) => {
     sockets.add(socket);
+    connected();
     socket.on('close', () => sockets.delete(socket));
   });
   const endpoint = await listen(server);
   return {
     endpoint,
+    called,
     close: () => new Promise((done) => (sockets.forEach((s) => s.destroy()), server.close(() => done()))),
   };
 }
