@@ -123,7 +123,7 @@ export const TUNABLES = {
   difficultyMetric: str('TaskDifficulty', 'Difficulty metric (0..1) of the tasks behind SolveRate, dimension Mode'),
   rolloutsMetric: str('Rollouts', 'Rollouts behind SolveRate (Sum per period), dimension Mode: the weight of each history step'),
   targetSuccessMetric: str('TargetSuccess', 'Target success of each published plan, dimension Mode, in planMetricsNamespace (read back as history)'),
-  historyPeriods: int(30, 2, HISTORY_LIMIT, 'Metric periods of history per mode the scheduled run rebuilds from CloudWatch'),
+  historyPeriods: int(128, 2, HISTORY_LIMIT, 'Metric periods of history per mode the scheduled run rebuilds from CloudWatch'),
   metricWindowSeconds: int(900, 60, 86400, 'How far back CloudWatch metrics are read'),
   metricPeriodSeconds: int(60, 1, 86400, 'CloudWatch period of the metrics read'),
   metricStat: str('Average', 'CloudWatch statistic of the metrics read', true, /^(Average|Minimum|Maximum|Sum|SampleCount|p\d{1,2}(\.\d+)?)$/),
