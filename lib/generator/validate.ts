@@ -34,10 +34,10 @@ function allPlain(xs: readonly Value[]): boolean {
   return true;
 }
 
-/** The literal a second, independent evaluation gives; null if the evaluator refuses (e.g. over the step budget). */
-function rerun(c: Candidate, i: number): string | null {
+/** The literal a second, independent evaluation of the first call gives; null if the evaluator refuses (e.g. over the step budget). */
+function rerunFirst(c: Candidate): string | null {
   try {
-    return pyRepr(run(c.built.program, c.args[i] as Value[]).value);
+    return pyRepr(run(c.built.program, c.args[0] as Value[]).value);
   } catch (e) {
     if (e instanceof Rejected) return null;
     throw e;
@@ -49,8 +49,8 @@ function rerun(c: Candidate, i: number): string | null {
  * The candidate was evaluated once already. Its first call runs again here, after all the others, and
  * must give the same literal: for abduction that is the proof that the answer input reaches the
  * output, and a call that kept state from an earlier one (an argument or a constant shared between
- * runs) would show here. Running every pair again would prove no more about a pure evaluator at the price of one run per
- * pair (a third of an induction task's runs); CPython itself checks every pair in
+ * runs) would show here. Running every pair again would prove no more about a pure evaluator, at the price of
+ * one run per pair (a third of an induction task's runs); CPython itself checks every pair in
  * test/generator/python-agreement.test.ts, and AZR's own two-run check in test/export.
  */
 export function validate(c: Candidate, body: TaskBody): string | null {
@@ -62,6 +62,6 @@ export function validate(c: Candidate, body: TaskBody): string | null {
     if (claimed.length > OUTPUT_LIMIT) return 'output over the size limit';
     if ((c.inputs[i] as string).length > INPUT_LIMIT) return 'input over the size limit';
   }
-  if (rerun(c, 0) !== c.outputLiterals[0]) return 'second evaluation disagrees with the first';
+  if (rerunFirst(c) !== c.outputLiterals[0]) return 'second evaluation disagrees with the first';
   return modeDef(body.mode).check(body, c);
 }

@@ -95,6 +95,11 @@ function majorityAt(evidence: readonly ModeEvidence[], k: number, bin: (t: numbe
 
 const fmt = (x: number): string => x.toPrecision(2);
 
+/** Steps, over every mode's window, whose echoed target falls in bin `b`. */
+function stepsAt(seen: readonly ModeEvidence[], bin: (target: number) => number, b: number): number {
+  return seen.reduce((s, e) => s + e.history.filter((h) => bin(h.target_success) === b).length, 0);
+}
+
 interface Judgement {
   /** The target the judgement keeps, and its gain over the status quo with that gain's z. */
   incumbent: { bin: number; gain: number; z: number };
@@ -111,7 +116,7 @@ interface Judgement {
 function judge(seen: readonly ModeEvidence[], reference: number, t: Tunables): Judgement {
   const grid = targetGrid(t);
   const bin = binOf(grid);
-  const modeSteps = (b: number) => seen.reduce((s, e) => s + e.history.filter((h) => bin(h.target_success) === b).length, 0);
+  const modeSteps = (b: number) => stepsAt(seen, bin, b);
   let incumbent = { bin: reference, gain: 0, z: 0 };
   // Only targets that were tried are adopted: the curve ranks them, but is not trusted beyond the rates it saw.
   for (const b of grid.filter((g) => g !== reference && modeSteps(g) > 0)) {
@@ -155,9 +160,8 @@ function statusQuo(seen: readonly ModeEvidence[], t: Tunables, base: number, bac
  * Chooses each mode's target success from the modes' histories. Targets are held over blocks of steps; at each
  * block's end the gain curves, pooled over modes, decide. Another tried target replaces the status quo (the default
  * at first, then what the last judgement kept) only when its gain is higher by EVIDENCE_Z standard errors, so
- * noise alone keeps it. The first look beyond the
- * default is one block upward; after it, a neighbour of the best target is probed only where the curve rises
- * toward it. Every mode probes together: a probe by one mode at a time costs less per step but needs three times
+ * noise alone keeps it. The first look beyond the default is one block upward; after it, a neighbour of the best
+ * target is probed only where the curve rises toward it. Every mode probes together: a probe by one mode at a time costs less per step but needs three times
  * the steps to show the same difference.
  */
 export function chooseTargets(evidence: readonly ModeEvidence[], modes: readonly Mode[], t: Tunables): Map<Mode, TargetChoice> {
@@ -181,9 +185,8 @@ export function chooseTargets(evidence: readonly ModeEvidence[], modes: readonly
     );
   }
 
-  const modeSteps = (b: number) => seen.reduce((s, e) => s + e.history.filter((h) => bin(h.target_success) === b).length, 0);
   // Before the oldest step sent: the default while it has steps in the window, else what most modes hold now.
-  const base = modeSteps(bin(t.targetSuccess)) > 0 ? bin(t.targetSuccess) : majorityAt(seen, 1, bin, bin(t.targetSuccess));
+  const base = stepsAt(seen, bin, bin(t.targetSuccess)) > 0 ? bin(t.targetSuccess) : majorityAt(seen, 1, bin, bin(t.targetSuccess));
   const { incumbent, probe, reference } = judge(seen, statusQuo(seen, t, base), t);
   const why =
     incumbent.bin === reference
